@@ -1,0 +1,3 @@
+"""answer-check: explainable, rule-based feedback on job-interview answers."""
+
+__version__ = "0.1.0"

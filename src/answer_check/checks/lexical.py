@@ -1,0 +1,239 @@
+"""Check kinds built on word lists: phrases present, phrases to avoid, specific vs generic."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from answer_check.checks import KindExample, Outcome, Param, register
+from answer_check.i18n import add, quote_list, t
+from answer_check.lexicons import load_lexicon
+from answer_check.model import Evidence
+
+if TYPE_CHECKING:
+    from answer_check.analysis import Analysis
+    from answer_check.lexicons import Hit
+
+add({
+    "phrases.found": {"en": "Found {n} of the {need} needed: {items}.",
+                      "id": "Ditemukan {n} dari {need} yang dibutuhkan: {items}."},
+    "phrases.none": {"en": "None found.", "id": "Tidak ditemukan."},
+    "phrases.negated": {"en": "Only negated mentions found: {items}.",
+                        "id": "Hanya ditemukan dalam bentuk negatif: {items}."},
+    "avoid.clean": {"en": "None found. Clean.", "id": "Tidak ada. Bersih."},
+    "avoid.few": {"en": "{n} found, within the {allow} allowed: {items}.",
+                  "id": "{n} ditemukan, masih dalam batas {allow}: {items}."},
+    "avoid.many": {"en": "{n} found (allowed: {allow}): {items}.",
+                   "id": "{n} ditemukan (batas: {allow}): {items}."},
+    "balance.found": {"en": "Signs of one specific story: {pos}. Generic habits: {neg}.",
+                      "id": "Tanda satu cerita spesifik: {pos}. Kebiasaan umum: {neg}."},
+    "balance.none": {"en": "No sign of one specific occasion; generic habits: {neg}.",
+                     "id": "Tidak ada tanda satu kejadian spesifik; kebiasaan umum: {neg}."},
+    "balance.nothing": {"en": "none", "id": "tidak ada"},
+    "balance.past": {"en": "a story in the past tense ({n} verbs)",
+                     "id": "cerita dalam bentuk lampau ({n} kata kerja)"},
+    "question.covered": {"en": "Your answer picks up {n} of the question's {total} key words: {items}.",
+                         "id": "Jawaban Anda memuat {n} dari {total} kata kunci pertanyaan: {items}."},
+    "question.missing": {"en": "Missing from your answer: {items}.",
+                         "id": "Belum ada di jawaban Anda: {items}."},
+    "question.none": {"en": "No question given: not checked.",
+                      "id": "Tidak ada pertanyaan: tidak diperiksa."},
+})
+
+LEXICON_PARAMS = (
+    Param("lexicons", "str_list", (), doc="word lists from rubrics/lexicons/<lang>/"),
+    Param("terms", "str_list", (), doc="inline terms, same syntax as a word list line"),
+)
+
+
+def hits_of(analysis: Analysis, params: Mapping[str, Any], *, negation: bool) -> tuple[list[Hit], list[Hit]]:
+    """(counted, negated) hits of the params' word lists and inline terms."""
+    found = analysis.hits(tuple(params["lexicons"]), tuple(params["terms"]))
+    if params.get("user_terms") and analysis.user_terms:
+        found = found + analysis.hits((), analysis.user_terms)
+    if not negation:
+        return found, []
+    kept = [h for h in found if not analysis.negated(h)]
+    dropped = [h for h in found if analysis.negated(h)]
+    return kept, dropped
+
+
+def evidence(hits: list[Hit], polarity: str = "+") -> tuple[Evidence, ...]:
+    return tuple(Evidence(h.start, h.end, h.text, f"{h.source}: {h.term}", polarity) for h in hits)
+
+
+@register(
+    "phrases",
+    params=(
+        *LEXICON_PARAMS,
+        Param("min", "int", 1, min=1, doc="distinct terms needed for the full score"),
+        Param("negation", "bool", True, doc="ignore negated mentions ('I did not ...')"),
+        Param("user_terms", "bool", False, doc="also count the user's --terms list"),
+    ),
+    examples=(
+        KindExample("pass", "I led the migration and reviewed every pull request.",
+                    {"terms": ["lead", "review"], "min": 2}),
+        KindExample("fail", "The rapid rollout went fine.", {"terms": ["api", "lead"]}),
+        KindExample("fail", "I did not lead the project.", {"terms": ["lead"]}),
+    ),
+)
+def phrases(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
+    """Credit for distinct terms of the word lists that the answer uses (not negated)."""
+    kept, dropped = hits_of(analysis, params, negation=params["negation"])
+    distinct = {h.term.lower() for h in kept}
+    need = params["min"]
+    lang = analysis.lang
+    if kept:
+        return Outcome(len(distinct) / need, evidence(kept), "phrases.found",
+                       {"n": min(len(distinct), need), "need": need,
+                        "items": quote_list([h.text for h in kept], lang)})
+    if dropped:
+        return Outcome(0.0, (), "phrases.negated", {"items": quote_list([h.text for h in dropped], lang)})
+    return Outcome(0.0, (), "phrases.none")
+
+
+@register(
+    "avoid",
+    params=(
+        *LEXICON_PARAMS,
+        Param("allow", "int", 0, min=0, doc="occurrences allowed at no cost"),
+        Param("per_100_words", "float", 0.0, min=0, doc="extra allowance per 100 words"),
+        Param("limit", "int", 4, min=1, doc="occurrences beyond the allowance that bring the score to 0"),
+    ),
+    examples=(
+        KindExample("pass", "I rebuilt the report and cut its run time in half.",
+                    {"terms": ["basically", "kind of"]}),
+        KindExample("fail", "Basically I kind of fixed it, basically, I guess, kind of.",
+                    {"terms": ["basically", "kind of", "i guess"], "limit": 3}),
+    ),
+)
+def avoid(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
+    """Points off for each use of the word lists beyond an allowance (fillers, hedges, vagueness)."""
+    found, _ = hits_of(analysis, params, negation=False)
+    allowed = params["allow"] + int(params["per_100_words"] * analysis.words / 100)
+    over = max(0, len(found) - allowed)
+    score = 1.0 - over / params["limit"]
+    items = quote_list([h.text for h in found], analysis.lang)
+    if not found:
+        return Outcome(1.0, (), "avoid.clean")
+    key = "avoid.few" if not over else "avoid.many"
+    return Outcome(score, evidence(found, "-"), key,
+                   {"n": len(found), "allow": allowed, "items": items})
+
+
+@register(
+    "balance",
+    params=(
+        Param("positive", "str_list", (), doc="word lists that show the wanted quality"),
+        Param("negative", "str_list", (), doc="word lists that show its opposite"),
+        Param("min", "int", 1, min=1, doc="distinct positive signs for the full score"),
+        Param("past_tense", "bool", False, doc="count a narrative in the past tense as a sign"),
+        Param("penalty", "float", 0.2, min=0, max=1, doc="points off per negative sign"),
+        Param("max_penalty", "float", 0.6, min=0, max=1, doc="the most the negatives take off"),
+    ),
+    examples=(
+        KindExample("pass", "Last year, when I worked at a clinic, I rebuilt the schedule.",
+                    {"positive": ["specific_markers"], "negative": ["generic_habits"]}),
+        KindExample("fail", "I always stay calm and I usually plan ahead.",
+                    {"positive": ["specific_markers"], "negative": ["generic_habits"]}),
+    ),
+)
+def balance(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
+    """Credit for signs of the wanted quality, less a penalty for signs of its opposite."""
+    pos, _ = hits_of(analysis, {"lexicons": params["positive"], "terms": ()}, negation=True)
+    neg, _ = hits_of(analysis, {"lexicons": params["negative"], "terms": ()}, negation=False)
+    pos_ev = list(evidence(pos))
+    items = [h.text for h in pos]
+    signs = len({h.term.lower() for h in pos})
+    if params["past_tense"]:
+        past = past_tense_verbs(analysis)
+        if len(past) >= PAST_TENSE_MIN:
+            signs += 1
+            pos_ev.extend(past[:PAST_TENSE_MIN])
+            items.append(t("balance.past", analysis.lang, n=len(past)))
+    score = min(1.0, signs / params["min"]) * (1 - min(params["max_penalty"], len(neg) * params["penalty"]))
+    lang = analysis.lang
+    neg_items = quote_list([h.text for h in neg], lang) if neg else t("balance.nothing", lang)
+    ev = tuple(sorted([*pos_ev, *evidence(neg, "-")], key=lambda e: (e.start, e.end)))
+    if not signs:
+        return Outcome(0.0, ev, "balance.none", {"neg": neg_items})
+    return Outcome(score, ev, "balance.found", {"pos": quote_list(items, lang), "neg": neg_items})
+
+
+def past_tense_verbs(analysis: Analysis) -> list[Evidence]:
+    """English verbs in the past tense (their lemma differs and they end in -ed, or irregular)."""
+    if analysis.lang != "en":
+        return []
+    out = []
+    for tok in analysis.doc:
+        low = tok.lower_
+        if tok.is_alpha and low != tok.norm_ and (low.endswith("ed") or low in _IRREGULAR_PAST):
+            out.append(Evidence(tok.idx, tok.idx + len(tok.text), tok.text, "past tense verb"))
+    return out
+
+
+PAST_TENSE_MIN = 3
+_IRREGULAR_PAST = frozenset(
+    "was were did had went made took gave got found told thought brought built bought caught "
+    "chose came drew drove felt fought began ran saw sent set spoke spent stood taught understood "
+    "wrote led met kept left lost paid put read said sold sat shut won".split()
+)
+
+
+@register(
+    "answers_question",
+    params=(
+        Param("min_share", "float", 0.5, min=0.05, max=1,
+              doc="share of the question's key words the answer should pick up"),
+    ),
+    examples=(
+        KindExample("pass", "When a customer complained about a late delivery, I called them.",
+                    {}, question="Tell me about a customer complaint you handled."),
+        KindExample("fail", "I enjoy hiking and painting on weekends.",
+                    {}, question="Tell me about a customer complaint you handled."),
+    ),
+)
+def answers_question(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
+    """Credit for picking up the question's content words (lemma-matched): answering what was asked."""
+    if not analysis.question:
+        return Outcome(0.0, (), "question.none", skipped=True)
+    keys = question_keywords(analysis)
+    if not keys:
+        return Outcome(0.0, (), "question.none", skipped=True)
+    answer_norms: dict[str, list[int]] = {}
+    for tok in analysis.doc:
+        answer_norms.setdefault(tok.norm_, []).append(tok.i)
+    covered, missing, ev = [], [], []
+    for norm, surface in keys:
+        where = answer_norms.get(norm)
+        if where:
+            covered.append(surface)
+            tok = analysis.doc[where[0]]
+            ev.append(Evidence(tok.idx, tok.idx + len(tok.text), tok.text, f"question word: {surface}"))
+        else:
+            missing.append(surface)
+    score = len(covered) / (params["min_share"] * len(keys))
+    lang = analysis.lang
+    fields = {"n": len(covered), "total": len(keys),
+              "items": quote_list(covered or missing, lang)}
+    if not covered:
+        return Outcome(0.0, (), "question.missing", {"items": quote_list(missing, lang)})
+    return Outcome(score, tuple(sorted(ev, key=lambda e: e.start)), "question.covered", fields)
+
+
+def question_keywords(analysis: Analysis) -> list[tuple[str, str]]:
+    """The question's content words: (norm, surface), no stop words or question boilerplate."""
+    assert analysis.question is not None
+    pipe = analysis.pipe
+    qdoc = pipe.make_pattern(analysis.question)
+    boiler = {pipe.lemma(t.text) for t in load_lexicon("question_boilerplate", analysis.lang)}
+    seen: set[str] = set()
+    out = []
+    for tok in qdoc:
+        norm = tok.norm_
+        if (not tok.is_alpha or len(tok.text) < 3 or tok.is_stop or norm in boiler
+                or tok.lower_ in boiler or norm in seen):
+            continue
+        seen.add(norm)
+        out.append((norm, tok.text))
+    return out

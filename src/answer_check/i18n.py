@@ -1,0 +1,38 @@
+"""Interface strings of the reports and check messages, in English and Indonesian."""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGS = ("en", "id")
+
+# Each entry: key -> {lang: text}. Text may hold str.format fields.
+CATALOG: dict[str, dict[str, str]] = {}
+
+
+def add(entries: dict[str, dict[str, str]]) -> None:
+    """Register catalog entries (used by the modules that own the strings)."""
+    CATALOG.update(entries)
+
+
+def t(key: str, lang: str, **fields: Any) -> str:
+    """The text for ``key`` in ``lang`` (English when missing), formatted with ``fields``."""
+    entry = CATALOG[key]
+    text = entry.get(lang) or entry["en"]
+    return text.format(**fields) if fields else text
+
+
+def quote_list(items: list[str], lang: str, limit: int = 4) -> str:
+    """'a', 'b' and 2 more: a short quoted list of found items."""
+    unique: list[str] = []
+    for item in items:
+        if item.lower() not in (u.lower() for u in unique):
+            unique.append(item)
+    shown = ", ".join(f"\u201c{u}\u201d" for u in unique[:limit])
+    rest = len(unique) - limit
+    if rest > 0:
+        shown += t("list.more", lang, n=rest)
+    return shown
+
+
+add({"list.more": {"en": " and {n} more", "id": " dan {n} lainnya"}})

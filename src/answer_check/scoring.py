@@ -1,0 +1,158 @@
+"""Evaluate a rubric on an analysed answer and build the ScoreCard."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from answer_check.analysis import Analysis
+from answer_check.checks import PASS_AT, run_check
+from answer_check.i18n import LANGS, add, t
+from answer_check.model import STAR_KEYS, CriterionResult, Fix, QuestionInfo, ScoreCard
+from answer_check.rubric import Rubric, find_rubric
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+BANDS = ((80, "excellent"), (60, "strong"), (40, "developing"), (0, "needs_work"))
+PARTIAL_AT = 0.4
+STAR_CHECKS = frozenset({"star_component", "star_order", "ownership"})
+
+add({
+    "band.excellent": {"en": "Excellent", "id": "Sangat baik"},
+    "band.strong": {"en": "Strong", "id": "Kuat"},
+    "band.developing": {"en": "Developing", "id": "Berkembang"},
+    "band.needs_work": {"en": "Needs work", "id": "Perlu diperbaiki"},
+    "level.met": {"en": "met", "id": "terpenuhi"},
+    "level.partial": {"en": "partly met", "id": "sebagian"},
+    "level.missing": {"en": "missing", "id": "belum ada"},
+    "note.assumed_type": {
+        "en": "No question given: assumed a {type} question. Pass --question to check the type.",
+        "id": "Tidak ada pertanyaan: dianggap pertanyaan {type}. Gunakan --question untuk memeriksa jenisnya.",
+    },
+    "note.skipped": {
+        "en": "'{title}' was not scored: {reason}",
+        "id": "'{title}' tidak dinilai: {reason}",
+    },
+})
+
+
+def band_of(score: int) -> str:
+    """The band id for an overall score 0..100."""
+    for floor, band in BANDS:
+        if score >= floor:
+            return band
+    return "needs_work"
+
+
+def level_of(score: float) -> str:
+    if score >= PASS_AT:
+        return "met"
+    if score >= PARTIAL_AT:
+        return "partial"
+    return "missing"
+
+
+@dataclass(frozen=True)
+class Request:
+    """What to score: the answer and every choice that shapes the result."""
+
+    text: str
+    stage: str
+    question: str | None = None
+    qtype: str | None = None  # forced question type (None: detect)
+    rubric: Rubric | None = None
+    lang: str | None = None  # forced answer language (None: detect)
+    report_lang: str | None = None  # None: follow the answer's language
+    user_terms: tuple[str, ...] = ()
+    job_text: str | None = None
+    name: str = "answer"
+
+
+def choose_language(text: str, forced: str | None) -> str:
+    if forced:
+        return forced
+    from answer_check.language import detect_language
+
+    return detect_language(text).lang
+
+
+def choose_type(req: Request) -> QuestionInfo:
+    """The question type: the rubric's, the forced one, or detected from the question."""
+    from answer_check.questions import detect_question_type
+
+    if req.rubric is not None:
+        return QuestionInfo(req.question, req.rubric.question_type, "given")
+    det = detect_question_type(req.question, req.stage, req.qtype)
+    return QuestionInfo(req.question, det.type, det.source, det.cue)
+
+
+def score(req: Request, doc: Doc | None = None) -> ScoreCard:
+    """Score one answer. ``doc`` may be passed when the caller ran ``nlp.pipe`` in a batch."""
+    lang = choose_language(req.text, req.lang)
+    report_lang = req.report_lang or (lang if lang in LANGS else "en")
+    qinfo = choose_type(req)
+    rubric = req.rubric or find_rubric(req.stage, qinfo.type)
+    analysis = Analysis.of(req.text, lang, doc=doc, question=req.question,
+                           user_terms=req.user_terms, job_text=req.job_text)
+    return evaluate(rubric, analysis, req.stage, qinfo, report_lang, req.name)
+
+
+def evaluate(rubric: Rubric, analysis: Analysis, stage: str, qinfo: QuestionInfo,
+             report_lang: str, name: str = "answer") -> ScoreCard:
+    """Run every criterion of ``rubric`` and assemble the ScoreCard."""
+    rl = report_lang
+    outcomes = [(c, run_check(c.check, analysis, c.params)) for c in rubric.criteria]
+    total_weight = sum(c.weight for c, o in outcomes if not o.skipped) or 1.0
+    results: list[CriterionResult] = []
+    notes: list[str] = []
+    if qinfo.source == "default":
+        notes.append(t("note.assumed_type", rl, type=qinfo.type))
+    for crit, out in outcomes:
+        title = crit.title.get(rl)
+        message = t(out.message, rl, **out.fields) if out.message else ""
+        if out.skipped:
+            notes.append(t("note.skipped", rl, title=title, reason=message))
+            max_points = 0.0
+        else:
+            max_points = 100.0 * crit.weight / total_weight
+        level = "missing" if out.skipped else level_of(out.score)
+        results.append(CriterionResult(
+            id=crit.id, title=title, weight=crit.weight, score=round(out.score, 3),
+            points=round(max_points * out.score, 2), max_points=round(max_points, 2),
+            level=level, message=message,
+            suggestion="" if level == "met" or out.skipped else crit.fix.get(rl),
+            checks=crit.checks.get(rl), why=crit.why.get(rl), check=crit.check,
+            rule=rubric.criterion_rule(crit), evidence=out.evidence, skipped=out.skipped,
+        ))
+    total = sum(r.points for r in results)
+    overall = int(total + 0.5)
+    fixes = sorted(
+        (r for r in results if not r.skipped and r.level != "met"),
+        key=lambda r: (-(r.max_points - r.points), r.id),
+    )
+    uses_star = any(c.check in STAR_CHECKS for c in rubric.criteria)
+    star = analysis.star if uses_star else None
+    from answer_check.checks.shape import speaking_seconds
+
+    return ScoreCard(
+        score=overall, band=band_of(overall), stage=stage, question=qinfo, lang=analysis.lang,
+        report_lang=rl, rubric_id=rubric.id, rubric_version=rubric.version,
+        rubric_title=rubric.title.get(rl), criteria=tuple(results), answer=analysis.text,
+        words=analysis.words, speaking_seconds=speaking_seconds(analysis.words),
+        star={k: star.components[k] for k in STAR_KEYS} if star else None,
+        star_sentences=_star_sentences(analysis) if star else (),
+        star_order_ok=star.order_ok if star else None,
+        fixes=tuple(Fix(r.id, r.title, round(r.max_points - r.points, 1), r.suggestion) for r in fixes),
+        name=name, notes=tuple(notes),
+    )
+
+
+def _star_sentences(analysis: Analysis) -> tuple:  # type: ignore[type-arg]
+    from answer_check.model import StarSentence
+
+    sents = {s.index: s for s in analysis.sentences}
+    return tuple(
+        StarSentence(i, sents[i].start, sents[i].end, label, cue)
+        for i, label, cue in analysis.star.sentence_labels
+    )

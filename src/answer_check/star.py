@@ -1,0 +1,174 @@
+"""Sentence-level STAR tagging: Situation, Task, Action, Result, Reflection, with cues.
+
+Cues come from word lists (``star_situation``, ``star_task``, ``star_result``,
+``star_reflection``); an *action* is a verb from ``action_verbs`` whose subject, within a
+few words before it, is the speaker (``subject_singular``, "I") or the team
+(``subject_plural``, "we"). Negated cues ("we did not meet the deadline") do not count.
+Each sentence takes the label with the most weight; ties go to the more specific label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from answer_check.model import Evidence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from answer_check.analysis import Analysis
+    from answer_check.lexicons import Hit
+
+LABELS = ("situation", "task", "action", "result", "reflection")
+CUE_LISTS = {
+    "situation": "star_situation",
+    "task": "star_task",
+    "result": "star_result",
+    "reflection": "star_reflection",
+}
+# How much one cue weighs toward a sentence's label, and the tie-break order.
+WEIGHTS = {"situation": 1.0, "task": 1.5, "action": 1.2, "result": 1.5, "reflection": 2.0}
+PRIORITY = ("reflection", "result", "task", "action", "situation")
+SUBJECT_WINDOW = 4
+# Words between a subject and a verb that show the verb is really an object noun
+# ("I wrote an email"): the look-back for a subject stops at them.
+DETERMINERS = frozenset(
+    "a an the my our your his her their its this that these those some every each any "
+    "sebuah seorang para".split()
+)
+
+
+@dataclass(frozen=True)
+class ActionHit:
+    """An action verb with its subject: 'i' (the speaker) or 'we' (the team)."""
+
+    evidence: Evidence
+    owner: str
+    sentence: int
+
+
+@dataclass(frozen=True)
+class StarMap:
+    """STAR components of an answer: every cue per component and a label per sentence."""
+
+    components: dict[str, tuple[Evidence, ...]]
+    sentence_labels: tuple[tuple[int, str, Evidence | None], ...]
+    actions: tuple[ActionHit, ...]
+
+    def first(self, label: str) -> int | None:
+        for index, lab, _cue in self.sentence_labels:
+            if lab == label:
+                return index
+        return None
+
+    @property
+    def order_ok(self) -> bool | None:
+        """False when a result is told before any action; None when it cannot be judged."""
+        action, result = self.first("action"), self.first("result")
+        if action is None or result is None:
+            return None
+        return result > action
+
+
+def _evidence(hit: Hit, rule: str) -> Evidence:
+    return Evidence(hit.start, hit.end, hit.text, f"{rule}: {hit.term}")
+
+
+def find_actions(analysis: Analysis) -> list[ActionHit]:
+    """Action verbs with a first-person subject shortly before them in the same clause."""
+    doc = analysis.doc
+    singular = {h.tok_start for h in analysis.hits(("subject_singular",))}
+    plural = {h.tok_start for h in analysis.hits(("subject_plural",))}
+    verbs = analysis.hits(("action_verbs",))
+    verb_tokens = {i for h in verbs for i in range(h.tok_start, h.tok_end)}
+    out: list[ActionHit] = []
+    last_owner: dict[int, str] = {}
+    for hit in verbs:
+        if analysis.negated(hit):
+            continue
+        sent = analysis.sentence_of(hit.tok_start)
+        owner = None
+        for i in range(hit.tok_start - 1, max(-1, hit.tok_start - 1 - SUBJECT_WINDOW), -1):
+            if analysis.sentence_of(i) != sent or (doc[i].is_punct and doc[i].text != "'"):
+                break
+            if doc[i].lower_ in DETERMINERS or i in verb_tokens:
+                break
+            if i in singular:
+                owner = "i"
+                break
+            if i in plural:
+                owner = "we"
+                break
+        if owner is None and sent in last_owner and _coordinated(doc, hit.tok_start):
+            owner = last_owner[sent]
+        if owner is not None:
+            last_owner[sent] = owner
+            out.append(ActionHit(_evidence(hit, "action_verbs"), owner, sent))
+    return out
+
+
+def is_goal(analysis: Analysis, hit: Hit, task_starts: dict[int, int]) -> bool:
+    """A result cue stated as an aim: after a task cue in its sentence, or after 'to'."""
+    sent = analysis.sentence_of(hit.tok_start)
+    if sent in task_starts and task_starts[sent] < hit.tok_start:
+        return True
+    window = analysis.doc[max(0, hit.tok_start - 2) : hit.tok_start]
+    return any(tok.norm_ in PURPOSE for tok in window)
+
+
+# Words that turn a following result verb into a purpose ("to reduce costs").
+PURPOSE = frozenset({"to", "untuk", "agar", "supaya", "demi"})
+
+
+def _coordinated(doc: Doc, tok: int) -> bool:
+    """The verb at ``tok`` follows 'and'/'then' (one adverb may stand between)."""
+    for i in (tok - 1, tok - 2):
+        if i < 0:
+            return False
+        if doc[i].lower_ in COORDINATORS:
+            return True
+        if not doc[i].lower_.endswith("ly"):
+            return False
+    return False
+
+
+COORDINATORS = frozenset({"and", "then", "dan", "lalu", "kemudian", "serta", "lalu"})
+
+
+def tag_star(analysis: Analysis) -> StarMap:
+    """Tag every sentence and collect the cues of each component."""
+    per_sentence: dict[int, dict[str, list[Evidence]]] = {}
+    components: dict[str, list[Evidence]] = {label: [] for label in LABELS}
+    task_starts: dict[int, int] = {}
+    for hit in analysis.hits((CUE_LISTS["task"],)):
+        sent = analysis.sentence_of(hit.tok_start)
+        task_starts[sent] = min(task_starts.get(sent, hit.tok_start), hit.tok_start)
+    for label, lexicon in CUE_LISTS.items():
+        for hit in analysis.hits((lexicon,)):
+            if analysis.negated(hit):
+                continue
+            if label == "result" and is_goal(analysis, hit, task_starts):
+                continue
+            ev = _evidence(hit, lexicon)
+            components[label].append(ev)
+            sent = analysis.sentence_of(hit.tok_start)
+            per_sentence.setdefault(sent, {}).setdefault(label, []).append(ev)
+    actions = find_actions(analysis)
+    for action in actions:
+        components["action"].append(action.evidence)
+        per_sentence.setdefault(action.sentence, {}).setdefault("action", []).append(action.evidence)
+    labels: list[tuple[int, str, Evidence | None]] = []
+    for sent in analysis.sentences:
+        cues = per_sentence.get(sent.index, {})
+        if not cues:
+            labels.append((sent.index, "none", None))
+            continue
+        best = max(PRIORITY, key=lambda lab: (len(cues.get(lab, ())) * WEIGHTS[lab],
+                                             -PRIORITY.index(lab)))
+        labels.append((sent.index, best, cues[best][0]))
+    return StarMap(
+        components={k: tuple(sorted(v, key=lambda e: (e.start, e.end))) for k, v in components.items()},
+        sentence_labels=tuple(labels),
+        actions=tuple(actions),
+    )
