@@ -1,0 +1,1 @@
+"""answer-check: explainable, rule-based grading of job-interview answers (English, Indonesian)."""
