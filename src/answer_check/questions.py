@@ -163,6 +163,10 @@ def _stages() -> dict[str, _Stage]:
             raise ValueError(f"{where}.default {default!r} is not one of its types {types}")
         if sorted(priority) != sorted(types):
             raise ValueError(f"{where}.priority must list each of {types} once, got {priority}")
+        for qtype, spec in type_tables.items():
+            unknown = set(spec) - {"description", *LANGS}
+            if unknown:
+                raise ValueError(f"{where}.types.{qtype} has unknown keys {sorted(unknown)}")
         cues = {
             qtype: tuple(
                 cue
