@@ -6,7 +6,13 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
-__all__ = ["EN_FUNCTION_WORDS", "ID_FUNCTION_WORDS", "SUPPORTED_LANGS", "LanguageGuess", "detect_language"]
+__all__ = [
+    "EN_FUNCTION_WORDS",
+    "ID_FUNCTION_WORDS",
+    "SUPPORTED_LANGS",
+    "LanguageGuess",
+    "detect_language",
+]
 
 Lang = Literal["en", "id"]
 SUPPORTED_LANGS: Final[tuple[Lang, Lang]] = ("en", "id")
@@ -26,7 +32,7 @@ EN_FUNCTION_WORDS: Final = frozenset(
     not no also very just there here too only even ever never always often
     i'm i've i'd i'll we're we've we'd we'll you're it's that's there's don't didn't doesn't
     isn't wasn't weren't aren't can't couldn't won't wouldn't haven't hasn't hadn't
-    """.split()
+    """.split()  # noqa: SIM905
 )
 ID_FUNCTION_WORDS: Final = frozenset(
     """
@@ -39,7 +45,7 @@ ID_FUNCTION_WORDS: Final = frozenset(
     sendiri sekali tak bukan jadi maka pernah ingin mau sih dong kok deh nih tuh banget
     gue gua gw aja udah nggak ngga gak enggak kalo gimana emang terus trus karna
     yg dgn utk tdk sdh krn jd tp
-    """.split()
+    """.split()  # noqa: SIM905
 )
 assert not EN_FUNCTION_WORDS & ID_FUNCTION_WORDS
 
