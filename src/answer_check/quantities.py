@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Final, Literal, NamedTuple
@@ -197,7 +198,8 @@ def _parse_digits(s: str, convention: str) -> float | None:
     """Parse "1,200", "1.200", "3,5", "5.000.000" under an "en" or "id" separator convention."""
     seps = [ch for ch in s if ch in ".,"]
     if not seps:
-        return float(s)
+        value = float(s)
+        return value if math.isfinite(value) else None
     thousands, decimal = (",", ".") if convention == "en" else (".", ",")
     kinds = set(seps)
     if len(kinds) == 2:
@@ -223,7 +225,8 @@ def _parse_digits(s: str, convention: str) -> float | None:
     digits = "".join(groups)
     if not digits.isdigit() or (frac_part and not frac_part.isdigit()):
         return None
-    return float(digits + ("." + frac_part if frac_part else ""))
+    value = float(digits + ("." + frac_part if frac_part else ""))
+    return value if math.isfinite(value) else None
 
 
 def _word_at(toks: list[_Tok], j: int) -> str:
