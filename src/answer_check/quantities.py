@@ -1,0 +1,617 @@
+"""Find numbers, percentages, money, durations, counts, ratios and years in EN/ID answer text."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Final, Literal, NamedTuple
+
+__all__ = ["KINDS", "Quantity", "QuantityKind", "find_quantities"]
+
+QuantityKind = Literal["number", "percent", "money", "duration", "count", "ratio", "year"]
+KINDS: Final[tuple[QuantityKind, ...]] = (
+    "number",
+    "percent",
+    "money",
+    "duration",
+    "count",
+    "ratio",
+    "year",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A quantity found in a text.
+
+    ``start``/``end`` are 0-based, end-exclusive character offsets; ``text == source[start:end]``.
+    ``value`` is the amount in ``unit`` (e.g. 2.0 for "two weeks", 5e6 for "Rp 5 jt"), or None for
+    vague amounts ("ratusan", "dozens"). ``unit`` is a currency code ("USD", "IDR"...) for
+    money, a canonical time unit ("day", "week"...) for durations, the lower-cased noun for
+    counts, "%" for percentages, "x" for ratios and None otherwise.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: QuantityKind
+    value: float | None
+    unit: str | None = None
+
+
+class _Tok(NamedTuple):
+    kind: str  # "num", "word", "sym", "skip"
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+# Clock times and slashed dates/fractions are consumed whole and never reported.
+_TOKEN_RE: Final = re.compile(
+    r"(?P<skip>[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[0-9]+(?:/[0-9]+)+)"
+    r"|(?P<num>[0-9]+(?:[.,][0-9]+)*)"
+    r"|(?P<word>[^\W\d_]+)"
+    r"|(?P<sym>\S)"
+)
+
+# --- number words -----------------------------------------------------------------------------
+_EN_UNITS: Final = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9,
+}  # fmt: skip
+_EN_TEENS: Final = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_EN_TENS: Final = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_EN_SCALES: Final = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_EN_APPROX: Final = frozenset({"dozens", "hundreds", "thousands", "millions", "billions"})
+_EN_A_NEXT: Final = frozenset({"hundred", "thousand", "million", "billion", "dozen", "half"})
+
+_ID_UNITS: Final = {
+    "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+    "delapan": 8, "sembilan": 9,
+}  # fmt: skip
+_ID_SE: Final = {"sepuluh": 10, "sebelas": 11, "seratus": 100}
+_ID_MULT: Final = {"belas": 0, "puluh": 10, "ratus": 100}  # belas: 10 + unit
+_ID_SCALES: Final = {
+    "ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9, "milyar": 1e9,
+    "triliun": 1e12,
+}  # fmt: skip
+_ID_SE_SCALES: Final = {"seribu": 1e3, "sejuta": 1e6, "semiliar": 1e9, "semilyar": 1e9}
+_ID_APPROX: Final = frozenset({"belasan", "puluhan", "ratusan", "ribuan", "jutaan", "miliaran"})
+_ID_FRACTIONS: Final = {"setengah": 0.5, "separuh": 0.5, "sepertiga": 1 / 3, "seperempat": 0.25}
+_ID_PER_FRACTIONS: Final = {"pertiga": 3, "perempat": 4}
+_ID_SE_DURATIONS: Final = {
+    "sedetik": "second", "semenit": "minute", "sejam": "hour", "sehari": "day",
+    "seminggu": "week", "sepekan": "week", "sebulan": "month", "setahun": "year",
+}  # fmt: skip
+
+# Scales written straight after digits: "10k", "$2M", "5jt", "500rb", "3bn".
+_ATTACHED_SCALES: Final = {
+    "k": 1e3, "rb": 1e3, "jt": 1e6, "m": 1e6, "mn": 1e6, "mio": 1e6, "b": 1e9, "bn": 1e9,
+}  # fmt: skip
+_SPACED_SCALES: Final = {**_EN_SCALES, **_ID_SCALES}
+_ID_MONEY_SCALES: Final = frozenset(
+    {"ribu", "rb", "juta", "jt", "miliar", "milyar", "triliun", "seribu", "sejuta", "semiliar"}
+    | {"semilyar"}
+)
+
+# --- what may follow a number -------------------------------------------------------------------
+_PERCENT_WORDS: Final = frozenset({"percent", "persen", "pct", "prosen"})
+_CURRENCY_PREFIX: Final = {
+    "$": "USD", "€": "EUR", "£": "GBP", "usd": "USD", "idr": "IDR", "rp": "IDR", "eur": "EUR",
+    "gbp": "GBP", "sgd": "SGD",
+}  # fmt: skip
+_CURRENCY_SUFFIX: Final = {
+    "$": "USD", "dollar": "USD", "dollars": "USD", "dolar": "USD", "usd": "USD", "bucks": "USD",
+    "rupiah": "IDR", "idr": "IDR", "euro": "EUR", "euros": "EUR", "eur": "EUR",
+}  # fmt: skip
+_DURATION_UNITS: Final = {
+    "second": "second", "seconds": "second", "sec": "second", "secs": "second",
+    "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
+    "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "h": "hour",
+    "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
+    "months": "month", "year": "year", "years": "year", "yr": "year", "yrs": "year",
+    "quarter": "quarter", "quarters": "quarter", "decade": "decade", "decades": "decade",
+    "detik": "second", "menit": "minute", "jam": "hour", "hari": "day", "minggu": "week",
+    "pekan": "week", "bulan": "month", "tahun": "year", "kuartal": "quarter",
+    "semester": "semester", "dekade": "decade",
+}  # fmt: skip
+_DURATION_ADJECTIVES: Final = frozenset({"working", "business", "full", "calendar", "straight"})
+# Letters allowed straight after digits; any other ("1st", "3D", "9am") voids the number.
+_ATTACHED_OK: Final = frozenset(
+    set(_ATTACHED_SCALES)
+    | {"x", "h", "hr", "hrs", "min", "mins", "yr", "yrs", "persen", "percent", "juta", "ribu"}
+    | {"usd", "idr"}
+)
+_TIMES_WORDS: Final = frozenset({"times", "kali"})
+_COMPARATIVES: Final = frozenset(
+    """
+    as more faster higher bigger larger better greater lower less fewer cheaper quicker
+    smaller over the lebih
+    """.split()  # noqa: SIM905
+)
+_RATIO_WORDS: Final = {
+    "twice": 2.0, "thrice": 3.0, "doubled": 2.0, "tripled": 3.0, "quadrupled": 4.0,
+    "halved": 0.5,
+}  # fmt: skip
+_COUNT_NOUNS: Final = frozenset(
+    """
+    people person persons staff personnel children men women folks client customer user
+    member employee colleague engineer developer designer intern candidate student
+    stakeholder partner vendor supplier manager analyst hire recruit project team report
+    meeting product feature bug ticket release deployment sprint store branch office
+    country city market deal account lead order campaign session task issue case call
+    email article page app application module service server step orang klien pelanggan
+    karyawan pegawai anggota staf tim proyek produk laporan rapat unit buah cabang toko
+    kota negara pengguna peserta siswa mahasiswa mitra divisi departemen fitur aplikasi
+    transaksi dokumen artikel kampanye acara sesi modul kelas halaman tugas masalah tiket
+    pesanan karyawan vendor
+    """.split()  # noqa: SIM905
+)
+_EN_COUNT_ADJECTIVES: Final = frozenset(
+    """
+    new more other different additional major key senior junior active big large small
+    main core regular extra existing potential internal external full-time international
+    local
+    """.split()  # noqa: SIM905
+)
+# Words ending in "s" that are not plural nouns, for the English "12 things" heuristic.
+_NOT_PLURAL: Final = frozenset(
+    """
+    this his its was has does is yes less plus thus always perhaps towards afterwards
+    across besides unless whereas sometimes ones others as us
+    """.split()  # noqa: SIM905
+)
+_ORDINAL_HALF_BEFORE: Final = frozenset({"first", "second", "pertama", "kedua"})
+_TIME_OF_DAY_BEFORE: Final = frozenset({"jam", "pukul"})
+_YEAR_MIN: Final = 1950
+_YEAR_MAX: Final = 2035
+
+
+class _Num(NamedTuple):
+    end: int  # index of the first token after the number
+    value: float | None
+    lone_one: bool  # just "one" / "satu"
+    fraction: bool  # half, setengah, a third...
+    approx: bool  # dozens, ratusan...
+    scale: str | None  # the scale word that ended it, e.g. "k", "juta"
+    year_like: bool
+
+
+def _tokenize(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup or "sym"
+        word = m.group()
+        out.append(_Tok(kind, word, word.lower(), m.start(), m.end()))
+    return out
+
+
+def _parse_digits(s: str, convention: str) -> float | None:
+    """Parse "1,200", "1.200", "3,5", "5.000.000" under an "en" or "id" separator convention."""
+    seps = [ch for ch in s if ch in ".,"]
+    if not seps:
+        value = float(s)
+        return value if math.isfinite(value) else None
+    thousands, decimal = (",", ".") if convention == "en" else (".", ",")
+    kinds = set(seps)
+    if len(kinds) == 2:
+        decimal = seps[-1]
+        thousands = "," if decimal == "." else "."
+        if seps.count(decimal) != 1:
+            return None
+    elif len(seps) == 1:
+        head, tail = re.split(r"[.,]", s)
+        if len(tail) != 3 or len(head) > 3:
+            decimal = seps[0]  # "3.5", "3,5", "1234.567": a decimal mark
+        else:  # "1,200" / "1.200": the convention decides
+            decimal = "" if seps[0] == thousands else seps[0]
+            if decimal:
+                thousands = ""
+    else:
+        decimal = ""
+        thousands = seps[0]
+    int_part, _, frac_part = s.partition(decimal) if decimal else (s, "", "")
+    groups = int_part.split(thousands) if thousands and thousands in int_part else [int_part]
+    if len(groups) > 1 and (len(groups[0]) > 3 or any(len(g) != 3 for g in groups[1:])):
+        return None
+    digits = "".join(groups)
+    if not digits.isdigit() or (frac_part and not frac_part.isdigit()):
+        return None
+    value = float(digits + ("." + frac_part if frac_part else ""))
+    return value if math.isfinite(value) else None
+
+
+def _word_at(toks: list[_Tok], j: int) -> str:
+    return toks[j].low if 0 <= j < len(toks) and toks[j].kind == "word" else ""
+
+
+def _adjacent(toks: list[_Tok], j: int) -> bool:
+    """True when token ``j`` starts right where token ``j - 1`` ends."""
+    return 0 < j < len(toks) and toks[j - 1].end == toks[j].start
+
+
+def _parse_digit_number(
+    toks: list[_Tok], i: int, convention: str, *, idr: bool = False, after_currency: bool = False
+) -> _Num | None:
+    tok = toks[i]
+    if not after_currency and i > 0 and _adjacent(toks, i):
+        prev = toks[i - 1]
+        if prev.kind in {"word", "num"} or prev.text in {"#", ".", ","}:
+            return None  # Q3, H1, B2B, #1
+        if prev.text == "-" and i > 1 and _adjacent(toks, i - 1) and toks[i - 2].kind == "word":
+            return None  # COVID-19, ke-2
+    if not after_currency and _word_at(toks, i - 1) in _TIME_OF_DAY_BEFORE:
+        return None  # "jam 9", "pukul 10.30": a time of day
+    value = _parse_digits(tok.text, convention)
+    if value is None:
+        return None
+    j = i + 1
+    scale: str | None = None
+    nxt = _word_at(toks, j)
+    if nxt and _adjacent(toks, j):
+        raw = toks[j].text
+        if idr and raw in {"M", "T"}:
+            value *= 1e9 if raw == "M" else 1e12
+            scale = raw.lower()
+            j += 1
+        elif nxt in _ATTACHED_SCALES:
+            value *= _ATTACHED_SCALES[nxt]
+            scale = nxt
+            j += 1
+        elif nxt not in _ATTACHED_OK and nxt not in _SPACED_SCALES:
+            return None  # 1st, 3rd, 3D, 9am
+    nxt = _word_at(toks, j)
+    if scale is None and nxt in {"hundred", "ratus"}:
+        value *= 100
+        j += 1
+        nxt = _word_at(toks, j)
+    if scale is None and nxt in _SPACED_SCALES:
+        value *= _SPACED_SCALES[nxt]
+        scale = nxt
+        j += 1
+    elif scale is None and idr and j < len(toks) and toks[j].text in {"M", "T"}:
+        value *= 1e9 if toks[j].text == "M" else 1e12  # "Rp 2 M" = 2 miliar
+        scale = toks[j].low
+        j += 1
+    year_like = (
+        scale is None
+        and j == i + 1
+        and len(tok.text) == 4
+        and tok.text.isdigit()
+        and _YEAR_MIN <= value <= _YEAR_MAX
+    )
+    return _Num(j, value, False, False, False, scale, year_like)
+
+
+def _parse_en_words(toks: list[_Tok], i: int) -> _Num | None:
+    n = len(toks)
+    first = _word_at(toks, i)
+    # Fractions and vague amounts first.
+    if first in _EN_APPROX:
+        return _Num(i + 1, None, False, False, True, None, False)
+    if first == "half":
+        if _word_at(toks, i - 1) in _ORDINAL_HALF_BEFORE:
+            return None  # "the first half of the year"
+        if _word_at(toks, i + 1) == "a" and _word_at(toks, i + 2) in _EN_SCALES:
+            scale = _word_at(toks, i + 2)
+            return _Num(i + 3, 0.5 * _EN_SCALES[scale], False, False, False, scale, False)
+        return _Num(i + 1, 0.5, False, True, False, None, False)
+    if first == "a":
+        nxt = _word_at(toks, i + 1)
+        if nxt in {"third", "quarter"}:
+            after = _word_at(toks, i + 2)
+            ends = i + 2 >= n or toks[i + 2].kind == "sym"
+            if after == "of" or (nxt == "third" and ends):
+                return _Num(
+                    i + 2, 1 / 3 if nxt == "third" else 0.25, False, True, False, None, False
+                )
+            return None
+        if nxt not in _EN_A_NEXT or nxt == "half":
+            return None
+    total = 0.0
+    current = 0.0
+    last = ""
+    j = i
+    words = 0
+    while j < n:
+        tok = toks[j]
+        w = tok.low if tok.kind == "word" else ""
+        if tok.text == "-" and last == "tens" and _adjacent(toks, j):
+            if _adjacent(toks, j + 1) and _word_at(toks, j + 1) in _EN_UNITS:
+                j += 1
+                continue
+            break
+        if w == "a" and j == i:
+            last = "a"
+        elif w in _EN_UNITS and last in {"", "tens", "hundred", "scale", "and"}:
+            current += _EN_UNITS[w]
+            last = "unit"
+        elif w in _EN_TEENS and last in {"", "hundred", "scale", "and"}:
+            current += _EN_TEENS[w]
+            last = "teen"
+        elif w in _EN_TENS and last in {"", "hundred", "scale", "and"}:
+            current += _EN_TENS[w]
+            last = "tens"
+        elif w == "hundred" and last in {"a", "unit", "teen"} and current < 100:
+            current = (current or 1) * 100
+            last = "hundred"
+        elif w in _EN_SCALES and last in {"a", "unit", "teen", "tens", "hundred"}:
+            total += (current or 1) * _EN_SCALES[w]
+            current = 0.0
+            last = "scale"
+        elif w == "dozen" and last in {"a", "unit", "teen"}:
+            current = (current or 1) * 12
+            last = "dozen"
+        elif (
+            w == "and"
+            and last in {"hundred", "scale"}
+            and (
+                _word_at(toks, j + 1) in _EN_UNITS
+                or _word_at(toks, j + 1) in _EN_TEENS
+                or _word_at(toks, j + 1) in _EN_TENS
+            )
+        ):
+            last = "and"
+        elif (
+            w == "and"
+            and last in {"unit", "teen", "tens"}
+            and _word_at(toks, j + 1) == "a"
+            and _word_at(toks, j + 2) == "half"
+        ):
+            current += 0.5  # "two and a half"
+            j += 3
+            words += 1
+            last = "half"
+            break
+        else:
+            break
+        words += 1
+        j += 1
+    if last in {"", "a", "and"}:
+        return None
+    value = total + current
+    if last in {"unit", "teen", "tens"}:
+        frac = _word_at(toks, j)
+        if frac in {"third", "thirds"} or (
+            frac in {"quarter", "quarters"} and _word_at(toks, j + 1) == "of"
+        ):
+            return _Num(
+                j + 1, value / (3 if "third" in frac else 4), False, True, False, None, False
+            )
+    lone = words == 1 and first == "one"
+    return _Num(j, value, lone, False, False, None, False)
+
+
+def _parse_id_words(toks: list[_Tok], i: int) -> _Num | None:
+    n = len(toks)
+    first = _word_at(toks, i)
+    if first in _ID_APPROX:
+        return _Num(i + 1, None, False, False, True, None, False)
+    if first in _ID_FRACTIONS:
+        value = _ID_FRACTIONS[first]
+        nxt = _word_at(toks, i + 1)
+        if nxt in _ID_SCALES:
+            return _Num(i + 2, value * _ID_SCALES[nxt], False, False, False, nxt, False)
+        return _Num(i + 1, value, False, True, False, None, False)
+    total = 0.0
+    current = 0.0
+    pending: float | None = None
+    last = ""
+    scale: str | None = None
+    j = i
+    words = 0
+    while j < n:
+        w = _word_at(toks, j)
+        if w in _ID_UNITS and pending is None and last not in {"unit", "half"}:
+            pending = float(_ID_UNITS[w])
+            last = "unit"
+        elif w in _ID_MULT and pending is not None:
+            current += 10 + pending if w == "belas" else pending * _ID_MULT[w]
+            pending = None
+            last = w
+        elif w in _ID_SE and pending is None and last in {"", "scale", "ratus"}:
+            current += _ID_SE[w]
+            last = w
+        elif w in _ID_SCALES and (pending is not None or current) and last != "scale":
+            total += (current + (pending or 0.0)) * _ID_SCALES[w]
+            current, pending, scale, last = 0.0, None, w, "scale"
+        elif w in _ID_SE_SCALES and pending is None and not current and last in {"", "scale"}:
+            total += _ID_SE_SCALES[w]
+            scale, last = w, "scale"
+        elif w == "setengah" and last == "unit":
+            current += 0.5  # "satu setengah" = 1.5
+            last = "half"
+        elif w in _ID_PER_FRACTIONS and last == "unit" and pending is not None:
+            value = (total + current + pending) / _ID_PER_FRACTIONS[w]
+            return _Num(j + 1, value, False, True, False, None, False)
+        else:
+            break
+        words += 1
+        j += 1
+    if not words:
+        return None
+    value = total + current + (pending or 0.0)
+    lone = words == 1 and first == "satu"
+    return _Num(j, value, lone, False, False, scale if last == "scale" else None, False)
+
+
+def _count_noun_end(toks: list[_Tok], j: int, lang: str) -> int:
+    """Index after a count noun starting at ``j`` (allowing one English adjective), else -1."""
+    w = _word_at(toks, j)
+    if not w:
+        return -1
+    if _is_count_noun(w, lang):
+        return j + 1
+    if w in _EN_COUNT_ADJECTIVES and _is_count_noun(_word_at(toks, j + 1), lang):
+        return j + 2
+    return -1
+
+
+def _is_count_noun(w: str, lang: str) -> bool:
+    if not w:
+        return False
+    if w in _COUNT_NOUNS or (w.endswith("s") and w[:-1] in _COUNT_NOUNS):
+        return True
+    return (
+        lang == "en"
+        and len(w) >= 4
+        and w.endswith("s")
+        and not w.endswith(("ss", "us", "is"))
+        and w not in _NOT_PLURAL
+    )
+
+
+def _classify(
+    toks: list[_Tok], i: int, num: _Num, lang: str
+) -> tuple[int, QuantityKind, float | None, str | None] | None:
+    """Decide what kind of quantity the number at ``i`` starts; return (end, kind, value, unit)."""
+    n = len(toks)
+    j = num.end
+    nxt = toks[j] if j < n else None
+    w = _word_at(toks, j)
+    value = num.value
+    if nxt is not None and nxt.text == "%":
+        return j + 1, "percent", value, "%"
+    if w in _PERCENT_WORDS:
+        return j + 1, "percent", value, "%"
+    if w == "per" and _word_at(toks, j + 1) == "cent":
+        return j + 2, "percent", value, "%"
+    if nxt is not None and nxt.low in _CURRENCY_SUFFIX and (nxt.kind == "word" or nxt.text == "$"):
+        return j + 1, "money", value, _CURRENCY_SUFFIX[nxt.low]
+    if (w == "x" and _adjacent(toks, j)) or (nxt is not None and nxt.text == "\u00d7"):
+        end = j + 2 if _word_at(toks, j + 1) == "lipat" else j + 1
+        return end, "ratio", value, "x"
+    if w in _TIMES_WORDS:
+        after = _word_at(toks, j + 1)
+        if w == "kali" and after == "lipat":
+            return j + 2, "ratio", value, "x"
+        if after in _COMPARATIVES:
+            return j + 1, "ratio", value, "x"
+        if num.lone_one:
+            return None  # "one time"
+        return j + 1, "count", value, "time"
+    # Durations: "3 months", "two-week", "half a day", "3 working days".
+    k = j
+    if (nxt is not None and nxt.text == "-" and _adjacent(toks, j) and _adjacent(toks, j + 1)) or (
+        num.fraction and w in {"a", "an"}
+    ):
+        k = j + 1
+    unit_word = _word_at(toks, k)
+    if unit_word in _DURATION_ADJECTIVES and _word_at(toks, k + 1) in _DURATION_UNITS:
+        k += 1
+        unit_word = _word_at(toks, k)
+    if unit_word in _DURATION_UNITS and (unit_word != "h" or _adjacent(toks, k)):
+        if num.lone_one and unit_word == "day":
+            return None  # "one day" = some day
+        return k + 1, "duration", value, _DURATION_UNITS[unit_word]
+    # Counts: "12 clients", "lima orang", "a dozen new hires".
+    end = _count_noun_end(toks, j, lang)
+    if end > 0:
+        unit = " ".join(t.low for t in toks[j:end])
+        return end, "count", value, unit
+    if w == "of" and num.approx and _count_noun_end(toks, j + 1, lang) > 0:
+        end = _count_noun_end(toks, j + 1, lang)
+        return end, "count", None, toks[end - 1].low
+    if num.fraction:
+        return j, "ratio", value, "x"
+    if num.lone_one:
+        return None
+    if num.scale is not None and (num.scale in _ID_MONEY_SCALES or num.scale == "k"):
+        return j, "money", value, None
+    if num.year_like:
+        return j, "year", value, None
+    return j, "number", value, None
+
+
+def _match_money_prefix(
+    toks: list[_Tok], i: int
+) -> tuple[int, QuantityKind, float | None, str | None] | None:
+    tok = toks[i]
+    j = i + 1
+    code: str | None = None
+    if tok.low in {"us", "s"} and j < len(toks) and toks[j].text == "$" and _adjacent(toks, j):
+        code = "USD" if tok.low == "us" else "SGD"
+        j += 1
+    elif (tok.kind == "word" or tok.text in {"$", "€", "£"}) and tok.low in _CURRENCY_PREFIX:
+        code = _CURRENCY_PREFIX[tok.low]
+        if tok.low == "rp" and j < len(toks) and toks[j].text == "." and _adjacent(toks, j):
+            j += 1  # "Rp."
+    if code is None or j >= len(toks) or toks[j].kind != "num":
+        return None
+    if tok.kind == "word" and i > 0 and _adjacent(toks, i) and toks[i - 1].kind == "word":
+        return None
+    convention = "id" if code == "IDR" else "en"
+    num = _parse_digit_number(toks, j, convention, idr=code == "IDR", after_currency=True)
+    if num is None:
+        return None
+    return num.end, "money", num.value, code
+
+
+def _match_at(
+    toks: list[_Tok], i: int, lang: str
+) -> tuple[int, QuantityKind, float | None, str | None] | None:
+    tok = toks[i]
+    if tok.kind == "skip":
+        return None
+    money = _match_money_prefix(toks, i)
+    if money is not None:
+        return money
+    if tok.kind == "num":
+        num = _parse_digit_number(toks, i, lang)
+        return None if num is None else _classify(toks, i, num, lang)
+    if tok.kind != "word":
+        return None
+    w = tok.low
+    if w in _RATIO_WORDS:
+        return i + 1, "ratio", _RATIO_WORDS[w], "x"
+    if lang == "id":
+        if w in _ID_SE_DURATIONS:
+            if i + 1 < len(toks) and toks[i + 1].text == "-" and _adjacent(toks, i + 1):
+                return None  # "sehari-hari" = daily
+            return i + 1, "duration", 1.0, _ID_SE_DURATIONS[w]
+        if w == "satu" and _word_at(toks, i - 1) == "salah":
+            return None  # "salah satu" = one of
+        if (w == "satu" or w in _ID_SE) and i + 1 < len(toks) and toks[i + 1].text == "-":
+            return None  # "satu-satunya"
+        num = _parse_id_words(toks, i)
+        if num is not None:
+            return _classify(toks, i, num, lang)
+    num = _parse_en_words(toks, i)
+    if num is None:
+        return None
+    if num.lone_one and _word_at(toks, i - 1) in {"no", "every", "any", "each", "some"}:
+        return None
+    return _classify(toks, i, num, lang)
+
+
+def find_quantities(text: str, lang: str) -> list[Quantity]:
+    """Return the quantities in ``text``, sorted and non-overlapping.
+
+    ``lang`` ("en" or "id") sets the digit-separator convention ("1.200" is 1200 in "id" and 1.2
+    in "en"; "$"/"USD" amounts always use the English one and "Rp"/"IDR" the Indonesian one)
+    and whether Indonesian number words are recognised. English number words always are, as
+    Indonesian answers often switch to English.
+    """
+    if lang not in {"en", "id"}:
+        raise ValueError(f"unsupported language {lang!r}; expected 'en' or 'id'")
+    toks = _tokenize(text)
+    out: list[Quantity] = []
+    i = 0
+    while i < len(toks):
+        match = _match_at(toks, i, lang)
+        if match is None:
+            i += 1
+            continue
+        end, kind, value, unit = match
+        start_char, end_char = toks[i].start, toks[end - 1].end
+        out.append(Quantity(start_char, end_char, text[start_char:end_char], kind, value, unit))
+        i = end
+    return out
