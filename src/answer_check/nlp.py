@@ -87,11 +87,10 @@ def _fallback_for(lang: str, table: Mapping[str, str]) -> Callable[[str], str] |
         return _english_plural
     if lang != "id":
         return None
-    try:
-        from answer_check.id_lemma import IndonesianLemmatizer
-    except ImportError:  # pragma: no cover - the module ships with the package
-        return None
-    return IndonesianLemmatizer(table).lemma
+    from answer_check.id_lemma import IndonesianLemmatizer
+    from answer_check.lemma_tables import load_id_table
+
+    return IndonesianLemmatizer(load_id_table()).lemma
 
 
 @cache

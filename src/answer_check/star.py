@@ -41,11 +41,27 @@ DETERMINERS = frozenset(
 
 @dataclass(frozen=True)
 class ActionHit:
-    """An action verb with its subject: 'i' (the speaker) or 'we' (the team)."""
+    """An action verb with its subject: 'i' (the speaker) or 'we' (the team).
+
+    ``mode`` is "done" for a told action ("I called"), "habit" for a habit ("I usually
+    call") and "hypothetical" for a plan ("I would call").
+    """
 
     evidence: Evidence
     owner: str
     sentence: int
+    mode: str = "done"
+
+
+# Words between a subject and its verb that make the action a habit or a plan.
+HABIT_WORDS = frozenset(
+    "always usually often generally normally typically tend try sometimes "
+    "biasanya selalu sering umumnya cenderung mencoba coba".split()
+)
+MODAL_WORDS = frozenset(
+    "would will 'd 'll shall can could should might must may going "
+    "akan bakal bisa dapat harus mau ingin perlu".split()
+)
 
 
 @dataclass(frozen=True)
@@ -83,17 +99,23 @@ def find_actions(analysis: Analysis) -> list[ActionHit]:
     verbs = analysis.hits(("action_verbs",))
     verb_tokens = {i for h in verbs for i in range(h.tok_start, h.tok_end)}
     out: list[ActionHit] = []
-    last_owner: dict[int, str] = {}
+    last_owner: dict[int, tuple[str, str]] = {}
     for hit in verbs:
         if analysis.negated(hit):
             continue
         sent = analysis.sentence_of(hit.tok_start)
         owner = None
+        mode = "done"
         for i in range(hit.tok_start - 1, max(-1, hit.tok_start - 1 - SUBJECT_WINDOW), -1):
             if analysis.sentence_of(i) != sent or (doc[i].is_punct and doc[i].text != "'"):
                 break
             if doc[i].lower_ in DETERMINERS or i in verb_tokens:
                 break
+            word = doc[i].norm_
+            if word in HABIT_WORDS or doc[i].lower_ in HABIT_WORDS:
+                mode = "habit"
+            elif mode == "done" and (word in MODAL_WORDS or doc[i].lower_ in MODAL_WORDS):
+                mode = "hypothetical"
             if i in singular:
                 owner = "i"
                 break
@@ -101,10 +123,10 @@ def find_actions(analysis: Analysis) -> list[ActionHit]:
                 owner = "we"
                 break
         if owner is None and sent in last_owner and _coordinated(doc, hit.tok_start):
-            owner = last_owner[sent]
+            owner, mode = last_owner[sent]
         if owner is not None:
-            last_owner[sent] = owner
-            out.append(ActionHit(_evidence(hit, "action_verbs"), owner, sent))
+            last_owner[sent] = (owner, mode)
+            out.append(ActionHit(_evidence(hit, "action_verbs"), owner, sent, mode))
     return out
 
 
@@ -154,7 +176,7 @@ def tag_star(analysis: Analysis) -> StarMap:
             components[label].append(ev)
             sent = analysis.sentence_of(hit.tok_start)
             per_sentence.setdefault(sent, {}).setdefault(label, []).append(ev)
-    actions = find_actions(analysis)
+    actions = [a for a in find_actions(analysis) if a.mode == "done"]
     for action in actions:
         components["action"].append(action.evidence)
         per_sentence.setdefault(action.sentence, {}).setdefault("action", []).append(action.evidence)
