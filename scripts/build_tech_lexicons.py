@@ -554,7 +554,7 @@ COMMON_WORDS = _words(
     shift ship shop sierra signal silk silver simple sketch sky slack slate slides smart
     snap snow solar solid solo sonic source space spark spectrum sphere spider spire splash
     spot spring sprint spur square stack stage star state station steel stella step stone
-    storm story stream strike studio summit sun surge survey swan swift sync tableau tactic
+    storm story stream strike studio summit sun surge survey swan swift sync tactic
     talent tango target task teams tempo terra think thread thrive thunder tide tiger timber
     time titan token topaz torch tower trace track trail transit tree trend trident trinity
     triumph true trust tulip turbo twin unity up vault vector velocity venture venus vertex
