@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
     from answer_check.nlp import Pipeline
 
 GAP = "..."
+# '#' starts a comment at the start of a line or after white space ("C#" is a term).
+_COMMENT = re.compile(r"(?:^|\s)#")
 MAX_GAP = 3
 
 
@@ -59,7 +62,7 @@ def parse_terms(text: str, source: str) -> list[Term]:
     terms: list[Term] = []
     seen: set[tuple[str, bool]] = set()
     for line in text.splitlines():
-        raw = line.split("#", 1)[0].strip()
+        raw = _COMMENT.split(line, maxsplit=1)[0].strip()
         if not raw:
             continue
         exact = raw.startswith("=")
