@@ -489,7 +489,7 @@ NO_VENDOR_SPLIT = frozenset({"Amazon Web Services", "Apple Pay", "Google Pay"})
 
 # Derived terms dropped outright (too vague or a single letter that is not a language name
 # people would type alone).
-DROP_TERMS = frozenset({"3d", "j", "maya", "travis"})
+DROP_TERMS = frozenset({"3d", "j", "maya", "travis", "etc"})  # "etc" reads as "et cetera"
 
 # Common Indonesian words (lower case). Answers in Bahasa Indonesia are checked against these
 # same tech lists, so a tool name that is also an everyday Indonesian word or name ("Ada" is

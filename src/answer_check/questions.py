@@ -55,7 +55,24 @@ class _Cue:
     pattern: str
     lang: str
     weight: float
-    regex: re.Pattern[str]
+    source: str  # the regex source; compiled on first use (most cues never are)
+    first: str  # the cue's first word; a trailing '*' makes it a prefix
+    prefix: bool
+
+    def could_match(self, words: frozenset[str]) -> bool:
+        """A cheap pre-check: the question has the cue's first word (or prefix)."""
+        if not self.prefix:
+            return self.first in words
+        return any(w.startswith(self.first) for w in words)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return _compiled(self.source)
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source)
 
 
 @dataclass(frozen=True)
@@ -96,8 +113,8 @@ class _Normalised:
         return self.spans[first][0], self.spans[last][1]
 
 
-def _compile_cue(pattern: str, max_gap: int, where: str) -> re.Pattern[str]:
-    """Compile a cue pattern to a regex over normalised text (see questions.toml's header)."""
+def _compile_cue(pattern: str, max_gap: int, where: str) -> str:
+    """Translate a cue pattern to a regex source over normalised text (see questions.toml)."""
     pieces: list[str] = []
     gap_pending = False
     for part in pattern.split():
@@ -120,7 +137,7 @@ def _compile_cue(pattern: str, max_gap: int, where: str) -> re.Pattern[str]:
             pieces.append(piece)
     if not pieces or gap_pending:
         raise ValueError(f"{where}: cue {pattern!r} is empty or ends with a '*' gap")
-    return re.compile(r"(?<!\S)" + "".join(pieces) + r"(?!\S)")
+    return r"(?<!\S)" + "".join(pieces) + r"(?!\S)"
 
 
 def _read_toml(name: str) -> dict[str, Any]:
@@ -141,8 +158,11 @@ def _parse_cues(entries: Any, lang: str, max_gap: int, where: str) -> list[_Cue]
             raise ValueError(f"{where}.{lang}: cue {pattern!r} must be a lower-case string")
         if isinstance(weight, bool) or not isinstance(weight, int | float) or weight <= 0:
             raise ValueError(f"{where}.{lang}: cue {pattern!r} needs a positive number weight")
-        regex = _compile_cue(pattern, max_gap, f"{where}.{lang}")
-        cues.append(_Cue(pattern, lang, float(weight), regex))
+        source = _compile_cue(pattern, max_gap, f"{where}.{lang}")
+        head = pattern.split()[0]
+        first_words = _WORD.findall(head.rstrip("*").lower())
+        prefix = head.endswith("*") and len(first_words) == 1
+        cues.append(_Cue(pattern, lang, float(weight), source, first_words[0], prefix))
     return cues
 
 
@@ -209,8 +229,11 @@ def default_type(stage: str) -> str:
 def _matches(spec: _Stage, text: str) -> list[_Match]:
     """The first match of every cue of the stage in the normalised text."""
     found = []
+    words = frozenset(text.split())
     for qtype, cues in spec.cues.items():
         for cue in cues:
+            if not cue.could_match(words):
+                continue
             m = cue.regex.search(text)
             if m:
                 found.append(_Match(qtype, cue, m.start(), m.end()))

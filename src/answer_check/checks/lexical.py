@@ -51,11 +51,25 @@ def hits_of(analysis: Analysis, params: Mapping[str, Any], *, negation: bool) ->
     found = analysis.hits(tuple(params["lexicons"]), tuple(params["terms"]))
     if params.get("user_terms") and analysis.user_terms:
         found = found + analysis.hits((), analysis.user_terms)
+    found = one_per_span(found)
     if not negation:
         return found, []
     kept = [h for h in found if not analysis.negated(h)]
     dropped = [h for h in found if analysis.negated(h)]
     return kept, dropped
+
+
+def one_per_span(hits: list[Hit]) -> list[Hit]:
+    """Where hits of several lists overlap, keep the longest (then the first list's)."""
+    ordered = sorted(hits, key=lambda h: (h.start - h.end, h.start, h.source, h.term))
+    taken: list[tuple[int, int]] = []
+    kept = []
+    for hit in ordered:
+        if any(hit.start < end and start < hit.end for start, end in taken):
+            continue
+        taken.append((hit.start, hit.end))
+        kept.append(hit)
+    return sorted(kept, key=lambda h: (h.start, h.end))
 
 
 def evidence(hits: list[Hit], polarity: str = "+") -> tuple[Evidence, ...]:
