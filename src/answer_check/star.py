@@ -181,14 +181,14 @@ def tag_star(analysis: Analysis) -> StarMap:
         components["action"].append(action.evidence)
         per_sentence.setdefault(action.sentence, {}).setdefault("action", []).append(action.evidence)
     labels: list[tuple[int, str, Evidence | None]] = []
-    for sent in analysis.sentences:
-        cues = per_sentence.get(sent.index, {})
+    for sentence in analysis.sentences:
+        cues = per_sentence.get(sentence.index, {})
         if not cues:
-            labels.append((sent.index, "none", None))
+            labels.append((sentence.index, "none", None))
             continue
         best = max(PRIORITY, key=lambda lab: (len(cues.get(lab, ())) * WEIGHTS[lab],
                                              -PRIORITY.index(lab)))
-        labels.append((sent.index, best, cues[best][0]))
+        labels.append((sentence.index, best, cues[best][0]))
     return StarMap(
         components={k: tuple(sorted(v, key=lambda e: (e.start, e.end))) for k, v in components.items()},
         sentence_labels=tuple(labels),
