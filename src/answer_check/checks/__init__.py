@@ -145,7 +145,7 @@ def _validate_lexicons(params: Mapping[str, Any], where: str) -> None:
     from answer_check.lexicons import lexicon_path
 
     for key, value in params.items():
-        if key in ("lexicons", "positive", "negative", "markers") and value:
+        if key in ("lexicons", "positive", "negative", "markers", "targets") and value:
             for name in value:
                 try:
                     lexicon_path(name, "en")
@@ -164,7 +164,7 @@ def run_check(kind: str, analysis: Analysis, params: Mapping[str, Any]) -> Outco
 
 
 def _load_kinds() -> None:
-    from answer_check.checks import lexical, quantity, shape, star_checks  # noqa: F401
+    from answer_check.checks import hr, lexical, quantity, shape, star_checks  # noqa: F401
 
 
 _load_kinds()
