@@ -15,39 +15,80 @@ if TYPE_CHECKING:
     from answer_check.lexicons import Hit
 
 add({
-    "traits.none": {"en": "No bare self-praise (such as \u201chard worker\u201d or \u201cteam player\u201d).",
-                    "id": "Tidak ada pujian diri tanpa bukti (seperti \u201cpekerja keras\u201d atau "
-                          "\u201cteam player\u201d)."},
-    "traits.backed": {"en": "You claim {items}, and you back it with {signs}.",
-                      "id": "Anda menyebut {items}, dan mendukungnya dengan {signs}."},
-    "traits.unbacked": {"en": "You claim {items}, but nothing shows it: no {missing}.",
-                        "id": "Anda menyebut {items}, tetapi tidak ada buktinya: tidak ada {missing}."},
-    "traits.partial": {"en": "You claim {items}; the evidence is thin ({signs}); missing: {missing}.",
-                       "id": "Anda menyebut {items}; buktinya masih tipis ({signs}); belum ada: {missing}."},
-    "traits.sign.action": {"en": "actions told with \u201cI\u201d",
-                           "id": "tindakan dengan \u201csaya\u201d"},
-    "traits.sign.figure": {"en": "a figure", "id": "angka"},
-    "traits.sign.example": {"en": "a concrete example", "id": "contoh konkret"},
-    "traits.and": {"en": " and ", "id": " dan "},
-    "traits.or": {"en": " or ", "id": " atau "},
-    "negative.clean": {"en": "No negative talk about a former employer, boss or colleague.",
-                       "id": "Tidak ada ucapan negatif tentang mantan perusahaan, atasan, atau rekan kerja."},
-    "negative.found": {"en": "{n} negative remark(s) about a former employer, boss or colleague: {items}.",
-                       "id": "{n} ucapan negatif tentang mantan perusahaan, atasan, atau rekan kerja: "
-                             "{items}."},
-    "planned.found": {"en": "{n} step(s) you would take yourself: {items}.",
-                      "id": "{n} langkah yang akan Anda ambil sendiri: {items}."},
-    "planned.few": {"en": "Only {n} of the {need} steps needed that you would take yourself: {items}.",
-                    "id": "Baru {n} dari {need} langkah yang akan Anda ambil sendiri: {items}."},
-    "planned.none": {"en": "No step told as what you would do (\u201cI would ...\u201d, \u201cI will ...\u201d).",
-                     "id": "Tidak ada langkah yang disampaikan sebagai rencana (\u201csaya akan ...\u201d)."},
-    "parts.all": {"en": "All {total} parts told: {found}.", "id": "Semua {total} bagian ada: {found}."},
-    "parts.some": {"en": "Found {n} of {total} parts: {found}. Missing: {missing}.",
-                   "id": "Ditemukan {n} dari {total} bagian: {found}. Belum ada: {missing}."},
-    "parts.none": {"en": "None of the parts found. Missing: {missing}.",
-                   "id": "Tidak ada bagian yang ditemukan. Belum ada: {missing}."},
-    "parts.order": {"en": "All {total} parts told ({found}), but not in that order.",
-                    "id": "Semua {total} bagian ada ({found}), tetapi urutannya tidak sesuai."},
+    "traits.none": {
+        "en": "No bare self-praise (such as \u201chard worker\u201d or \u201cteam player\u201d).",
+        "id": "Tidak ada pujian diri tanpa bukti (seperti \u201cpekerja keras\u201d atau "
+              "\u201cteam player\u201d).",
+    },
+    "traits.backed": {
+        "en": "You claim {items}, and you back it with {signs}.",
+        "id": "Anda menyebut {items}, dan mendukungnya dengan {signs}.",
+    },
+    "traits.unbacked": {
+        "en": "You claim {items}, but nothing shows it: no {missing}.",
+        "id": "Anda menyebut {items}, tetapi tidak ada buktinya: tidak ada {missing}.",
+    },
+    "traits.partial": {
+        "en": "You claim {items}; the evidence is thin ({signs}); missing: {missing}.",
+        "id": "Anda menyebut {items}; buktinya masih tipis ({signs}); belum ada: {missing}.",
+    },
+    "traits.sign.action": {
+        "en": "actions told with \u201cI\u201d",
+        "id": "tindakan dengan \u201csaya\u201d",
+    },
+    "traits.sign.figure": {
+        "en": "a figure",
+        "id": "angka",
+    },
+    "traits.sign.example": {
+        "en": "a concrete example",
+        "id": "contoh konkret",
+    },
+    "traits.and": {
+        "en": " and ",
+        "id": " dan ",
+    },
+    "traits.or": {
+        "en": " or ",
+        "id": " atau ",
+    },
+    "negative.clean": {
+        "en": "No negative talk about a former employer, boss or colleague.",
+        "id": "Tidak ada ucapan negatif tentang mantan perusahaan, atasan, atau rekan kerja.",
+    },
+    "negative.found": {
+        "en": "{n} negative remark(s) about a former employer, boss or colleague: {items}.",
+        "id": "{n} ucapan negatif tentang mantan perusahaan, atasan, atau rekan kerja: {items}.",
+    },
+    "planned.found": {
+        "en": "{n} step(s) you would take yourself: {items}.",
+        "id": "{n} langkah yang akan Anda ambil sendiri: {items}.",
+    },
+    "planned.few": {
+        "en": "Only {n} of the {need} steps needed that you would take yourself: {items}.",
+        "id": "Baru {n} dari {need} langkah yang akan Anda ambil sendiri: {items}.",
+    },
+    "planned.none": {
+        "en": "No step told as what you would do (\u201cI would ...\u201d, \u201cI will "
+              "...\u201d).",
+        "id": "Tidak ada langkah yang disampaikan sebagai rencana (\u201csaya akan ...\u201d).",
+    },
+    "parts.all": {
+        "en": "All {total} parts told: {found}.",
+        "id": "Semua {total} bagian ada: {found}.",
+    },
+    "parts.some": {
+        "en": "Found {n} of {total} parts: {found}. Missing: {missing}.",
+        "id": "Ditemukan {n} dari {total} bagian: {found}. Belum ada: {missing}.",
+    },
+    "parts.none": {
+        "en": "None of the parts found. Missing: {missing}.",
+        "id": "Tidak ada bagian yang ditemukan. Belum ada: {missing}.",
+    },
+    "parts.order": {
+        "en": "All {total} parts told ({found}), but not in that order.",
+        "id": "Semua {total} bagian ada ({found}), tetapi urutannya tidak sesuai.",
+    },
 })
 
 
@@ -109,12 +150,13 @@ def evidence_signs(analysis: Analysis, markers: tuple[str, ...], min_actions: in
     ),
 )
 def trait_claims(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
-    """Points off for traits claimed ('hard worker', 'team player') with no evidence in the answer."""
+    """Points off for traits claimed ('hard worker', 'team player') that nothing shows."""
     claims, _ = hits_of(analysis, params, negation=True)
     lang = analysis.lang
     if not claims:
         return Outcome(1.0, (), "traits.none")
-    present, absent, spans = evidence_signs(analysis, tuple(params["markers"]), params["min_actions"])
+    markers = tuple(params["markers"])
+    present, absent, spans = evidence_signs(analysis, markers, params["min_actions"])
     need = params["min_evidence"]
     items = quote_list([h.text for h in claims], lang)
     signs = _join([t(k, lang) for k in present], lang)
@@ -131,16 +173,17 @@ def trait_claims(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
 
 # Words that start another clause: a remark after one of them is about something else.
 # (Not the clause_breaks list: its "so" is also an intensifier, "so toxic".)
-CLAUSE_WORDS = frozenset(
-    "and but however although though because while whereas yet which who that when if "
-    "after before until or".split()
-)
+CLAUSE_WORDS = frozenset((
+    "and", "but", "however", "although", "though", "because", "while", "whereas", "yet",
+    "which", "who", "that", "when", "if", "after", "before", "until", "or",
+))
 
 
 def _breaks(analysis: Analysis) -> set[int]:
     """Tokens that end a clause: punctuation and CLAUSE_WORDS."""
     return {tok.i for tok in analysis.doc
-            if (tok.is_punct and tok.text not in ("'", "\u2019", "-")) or tok.lower_ in CLAUSE_WORDS}
+            if (tok.is_punct and tok.text not in ("'", "\u2019", "-"))
+            or tok.lower_ in CLAUSE_WORDS}
 
 
 def _about(analysis: Analysis, target: Hit, word: Hit, window: int) -> bool:
@@ -180,11 +223,12 @@ def _about(analysis: Analysis, target: Hit, word: Hit, window: int) -> bool:
     examples=(
         KindExample("pass", "My manager and I disagreed about the rota, so I showed her the "
                             "overtime figures and we agreed a new plan.", {}),
-        KindExample("fail", "I left because my boss was incompetent and the company was so toxic.", {}),
+        KindExample("fail", "I left because my boss was incompetent and the company was so "
+                            "toxic.", {}),
     ),
 )
 def negative_talk(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
-    """Points off for contemptuous words about a former employer, boss or colleague, near each other."""
+    """Points off for contemptuous words said about a former employer, boss or colleague."""
     words, _ = hits_of(analysis, params, negation=True)
     targets = analysis.hits(tuple(params["targets"]))
     remarks: list[Evidence] = []
@@ -201,8 +245,8 @@ def negative_talk(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     if not remarks:
         return Outcome(1.0, (), "negative.clean")
     score = 1.0 - len(remarks) / params["limit"]
-    return Outcome(score, tuple(remarks), "negative.found",
-                   {"n": len(remarks), "items": quote_list([r.text for r in remarks], analysis.lang)})
+    items = quote_list([r.text for r in remarks], analysis.lang)
+    return Outcome(score, tuple(remarks), "negative.found", {"n": len(remarks), "items": items})
 
 
 @register(
@@ -216,7 +260,8 @@ def negative_talk(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     examples=(
         KindExample("pass", "First I would listen to the customer. Then I would check the order "
                             "and I would offer a replacement.", {}),
-        KindExample("fail", "The customer should be treated well and the problem must be solved.", {}),
+        KindExample("fail", "The customer should be treated well and the problem must be "
+                            "solved.", {}),
     ),
 )
 def actions_planned(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
@@ -248,7 +293,8 @@ def actions_planned(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     examples=(
         KindExample("pass", "I am currently a nurse at a city hospital. Before that, I studied "
                             "nursing in Yogyakarta. Now I am looking for a role in paediatrics.",
-                    {"lexicons": ["intro_present", "intro_past", "intro_future"], "in_order": True}),
+                    {"lexicons": ["intro_present", "intro_past", "intro_future"],
+                     "in_order": True}),
         KindExample("fail", "I like reading and football, and people say I am friendly.",
                     {"lexicons": ["intro_present", "intro_past", "intro_future"]}),
     ),
