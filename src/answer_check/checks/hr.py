@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     from answer_check.lexicons import Hit
 
 add({
+    "question.not_asked": {
+        "en": "the question did not ask about it.",
+        "id": "pertanyaannya tidak menanyakan hal ini.",
+    },
     "traits.none": {
         "en": "No bare self-praise (such as \u201chard worker\u201d or \u201cteam player\u201d).",
         "id": "Tidak ada pujian diri tanpa bukti (seperti \u201cpekerja keras\u201d atau "
