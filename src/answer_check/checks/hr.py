@@ -194,7 +194,8 @@ def _about(analysis: Analysis, target: Hit, word: Hit, window: int) -> bool:
     """True when ``word`` is said about ``target``: same clause, close, nothing in between.
 
     After the target ("my boss was incompetent") up to ``window`` words may stand between,
-    but no determiner (which starts another noun: "my manager said the system was bad").
+    but no determiner (which starts another noun: "my manager said the system was bad"),
+    except right after "be" ("my boss was a terrible person").
     Before the target ("a toxic boss", "I hated my boss") at most 3 words may stand between.
     """
     from answer_check.star import DETERMINERS
@@ -207,7 +208,8 @@ def _about(analysis: Analysis, target: Hit, word: Hit, window: int) -> bool:
         between = range(target.tok_end, word.tok_start)
         if len(between) > window:
             return False
-        return not any(i in breaks or doc[i].lower_ in DETERMINERS for i in between)
+        return not any(i in breaks or (doc[i].lower_ in DETERMINERS and doc[i - 1].norm_ != "be")
+                       for i in between)
     if word.tok_end <= target.tok_start:
         between = range(word.tok_end, target.tok_start)
         return len(between) <= 3 and not any(i in breaks for i in between)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -205,7 +206,7 @@ def answers_question(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
         answer_norms.setdefault(tok.norm_, []).append(tok.i)
     covered, missing, ev = [], [], []
     for norm, surface in keys:
-        where = answer_norms.get(norm)
+        where = answer_norms.get(norm) or _same_stem(norm, answer_norms)
         if where:
             covered.append(surface)
             tok = analysis.doc[where[0]]
@@ -219,6 +220,24 @@ def answers_question(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     if not covered:
         return Outcome(0.0, (), "question.missing", {"items": quote_list(missing, lang)})
     return Outcome(score, tuple(sorted(ev, key=lambda e: e.start)), "question.covered", fields)
+
+
+# Words of another form of the same root count ("failure" answers "failed", "initiate" answers
+# "initiative"): a shared start of at least STEM_MIN letters that covers at least STEM_SHARE
+# of the shorter word.
+STEM_MIN = 4
+STEM_SHARE = 0.8
+
+
+def _same_stem(norm: str, answer_norms: dict[str, list[int]]) -> list[int] | None:
+    """Positions of an answer word that shares the root of ``norm`` (lemmas alone miss it)."""
+    if len(norm) < STEM_MIN:
+        return None
+    for other, where in answer_norms.items():
+        shared = len(os.path.commonprefix((norm, other)))
+        if shared >= STEM_MIN and shared >= STEM_SHARE * min(len(norm), len(other)):
+            return where
+    return None
 
 
 def question_keywords(analysis: Analysis) -> list[tuple[str, str]]:
