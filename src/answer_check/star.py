@@ -112,6 +112,8 @@ def find_actions(analysis: Analysis) -> list[ActionHit]:
             if doc[i].lower_ in DETERMINERS or i in verb_tokens:
                 break
             word = doc[i].norm_
+            if analysis.lang == "en" and word in PASSIVE_AUX and _participle(doc, hit.tok_start):
+                break  # "I was told to ...": done to the speaker, not by them
             if word in HABIT_WORDS or doc[i].lower_ in HABIT_WORDS:
                 mode = "habit"
             elif mode == "done" and (word in MODAL_WORDS or doc[i].lower_ in MODAL_WORDS):
@@ -128,6 +130,17 @@ def find_actions(analysis: Analysis) -> list[ActionHit]:
             last_owner[sent] = (owner, mode)
             out.append(ActionHit(_evidence(hit, "action_verbs"), owner, sent, mode))
     return out
+
+
+# "I was told", "I got promoted": a form of these before a participle makes the verb passive.
+PASSIVE_AUX = frozenset({"be", "get"})
+
+
+def _participle(doc: Doc, tok: int) -> bool:
+    """An English verb form that is not the base form or the -ing form ("told", "asked")."""
+    token = doc[tok]
+    low = token.lower_
+    return low != token.norm_ and not low.endswith(("ing", "s"))
 
 
 def is_goal(analysis: Analysis, hit: Hit, task_starts: dict[int, int]) -> bool:

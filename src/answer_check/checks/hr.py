@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from answer_check.checks import KindExample, Outcome, Param, register
-from answer_check.checks.lexical import evidence, hits_of
+from answer_check.checks.lexical import MIN_WORDS, evidence, hits_of, too_short
 from answer_check.i18n import add, quote_list, t
 from answer_check.model import Evidence
 
@@ -144,6 +144,7 @@ def evidence_signs(analysis: Analysis, markers: tuple[str, ...], min_actions: in
               doc="kinds of evidence (actions with 'I', a figure, an example) that back a claim"),
         Param("min_actions", "int", 2, min=1, doc="actions told with 'I' that count as evidence"),
         Param("penalty", "float", 0.4, min=0, max=1, doc="points off per unbacked claim"),
+        MIN_WORDS,
     ),
     examples=(
         KindExample("pass", "I am a hard worker. Last year I covered two extra shifts a week for "
@@ -158,7 +159,7 @@ def trait_claims(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     claims, _ = hits_of(analysis, params, negation=True)
     lang = analysis.lang
     if not claims:
-        return Outcome(1.0, (), "traits.none")
+        return too_short(analysis, params["min_words"]) or Outcome(1.0, (), "traits.none")
     markers = tuple(params["markers"])
     present, absent, spans = evidence_signs(analysis, markers, params["min_actions"])
     need = params["min_evidence"]
@@ -225,6 +226,7 @@ def _about(analysis: Analysis, target: Hit, word: Hit, window: int) -> bool:
               doc="who they must be about: boss, former company, colleague"),
         Param("window", "int", 5, min=1, max=12, doc="most words between the target and the word"),
         Param("limit", "int", 2, min=1, doc="remarks that bring the score to 0"),
+        MIN_WORDS,
     ),
     examples=(
         KindExample("pass", "My manager and I disagreed about the rota, so I showed her the "
@@ -249,7 +251,7 @@ def negative_talk(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
         remarks.append(Evidence(start, end, analysis.text[start:end],
                                 f"{word.source}: {word.term} ({target.term})", "-"))
     if not remarks:
-        return Outcome(1.0, (), "negative.clean")
+        return too_short(analysis, params["min_words"]) or Outcome(1.0, (), "negative.clean")
     score = 1.0 - len(remarks) / params["limit"]
     items = quote_list([r.text for r in remarks], analysis.lang)
     return Outcome(score, tuple(remarks), "negative.found", {"n": len(remarks), "items": items})

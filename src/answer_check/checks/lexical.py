@@ -37,6 +37,8 @@ add({
                          "id": "Jawaban Anda memuat {n} dari {total} kata kunci pertanyaan: {items}."},
     "question.missing": {"en": "Missing from your answer: {items}.",
                          "id": "Belum ada di jawaban Anda: {items}."},
+    "short.unjudged": {"en": "Only {words} word(s): too short to count as clean (needs {need}).",
+                       "id": "Hanya {words} kata: terlalu pendek untuk dinilai bersih (perlu {need})."},
     "question.none": {"en": "No question given: not checked.",
                       "id": "Tidak ada pertanyaan: tidak diperiksa."},
 })
@@ -45,6 +47,18 @@ LEXICON_PARAMS = (
     Param("lexicons", "str_list", (), doc="word lists from rubrics/lexicons/<lang>/"),
     Param("terms", "str_list", (), doc="inline terms, same syntax as a word list line"),
 )
+
+
+MIN_WORDS = Param("min_words", "int", 0, min=0,
+                  doc="below this many words a clean answer earns only a share of the score")
+
+
+def too_short(analysis: Analysis, min_words: int) -> Outcome | None:
+    """For checks that reward an absence: a near-empty answer is not 'clean', only short."""
+    if analysis.words >= min_words:
+        return None
+    return Outcome(analysis.words / min_words, (), "short.unjudged",
+                   {"words": analysis.words, "need": min_words})
 
 
 def hits_of(analysis: Analysis, params: Mapping[str, Any], *, negation: bool) -> tuple[list[Hit], list[Hit]]:
@@ -100,6 +114,7 @@ def phrases(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
         Param("allow", "int", 0, min=0, doc="occurrences allowed at no cost"),
         Param("per_100_words", "float", 0.0, min=0, doc="extra allowance per 100 words"),
         Param("limit", "int", 4, min=1, doc="occurrences beyond the allowance that bring the score to 0"),
+        MIN_WORDS,
     ),
     examples=(
         KindExample("pass", "I rebuilt the report and cut its run time in half.",
@@ -111,6 +126,9 @@ def phrases(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
 def avoid(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     """Points off for each use of the word lists beyond an allowance (fillers, hedges, vagueness)."""
     found, _ = hits_of(analysis, params, negation=False)
+    short = too_short(analysis, params["min_words"])
+    if short is not None and not found:
+        return short
     allowed = params["allow"] + int(params["per_100_words"] * analysis.words / 100)
     over = max(0, len(found) - allowed)
     score = 1.0 - over / params["limit"]
