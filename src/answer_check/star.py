@@ -149,8 +149,17 @@ def is_goal(analysis: Analysis, hit: Hit, task_starts: dict[int, int]) -> bool:
     if sent in task_starts and task_starts[sent] < hit.tok_start:
         return True
     window = analysis.doc[max(0, hit.tok_start - 2) : hit.tok_start]
-    return any(tok.norm_ in PURPOSE for tok in window)
+    if any(tok.norm_ in PURPOSE for tok in window):
+        return True
+    # "this would improve sales", "it can help resolve conflict": a hope or a general
+    # statement, not an outcome that happened.
+    return any(tok.lower_ in UNREAL_BEFORE_RESULT for tok in window)
 
+
+# Words right before a result cue that make it a possibility, not an outcome (English).
+UNREAL_BEFORE_RESULT = frozenset(
+    "can could will would should might may must help helps 'll 'd".split()
+)
 
 # Words that turn a following result verb into a purpose ("to reduce costs").
 PURPOSE = frozenset({"to", "untuk", "agar", "supaya", "demi"})
