@@ -158,7 +158,8 @@ def is_goal(analysis: Analysis, hit: Hit, task_starts: dict[int, int]) -> bool:
 
 # Words right before a result cue that make it a possibility, not an outcome (English).
 UNREAL_BEFORE_RESULT = frozenset(
-    "can could will would should might may must help helps 'll 'd".split()
+    ("can", "could", "will", "would", "should", "might", "may", "must", "help", "helps",
+     "'ll", "'d")
 )
 
 # Words that turn a following result verb into a purpose ("to reduce costs").

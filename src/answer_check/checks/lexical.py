@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -37,8 +36,10 @@ add({
                          "id": "Jawaban Anda memuat {n} dari {total} kata kunci pertanyaan: {items}."},
     "question.missing": {"en": "Missing from your answer: {items}.",
                          "id": "Belum ada di jawaban Anda: {items}."},
-    "short.unjudged": {"en": "Only {words} word(s): too short to count as clean (needs {need}).",
-                       "id": "Hanya {words} kata: terlalu pendek untuk dinilai bersih (perlu {need})."},
+    "short.unjudged": {
+        "en": "Only {words} word(s): too short to count as clean (needs {need}).",
+        "id": "Hanya {words} kata: terlalu pendek untuk dinilai bersih (perlu {need}).",
+    },
     "question.none": {"en": "No question given: not checked.",
                       "id": "Tidak ada pertanyaan: tidak diperiksa."},
 })
@@ -252,7 +253,8 @@ def _same_stem(norm: str, answer_norms: dict[str, list[int]]) -> list[int] | Non
     if len(norm) < STEM_MIN:
         return None
     for other, where in answer_norms.items():
-        shared = len(os.path.commonprefix((norm, other)))
+        shared = next((i for i, (a, b) in enumerate(zip(norm, other, strict=False)) if a != b),
+                      min(len(norm), len(other)))
         if shared >= STEM_MIN and shared >= STEM_SHARE * min(len(norm), len(other)):
             return where
     return None
