@@ -135,3 +135,21 @@ def _fmt(value: object) -> str:
     if isinstance(value, tuple):
         return "[" + ", ".join(str(v) for v in value) + "]"
     return str(value)
+
+
+def list_practice_questions(stage: str, qtype: str | None = None, lang: str | None = None) -> str:
+    """Sample questions to practise with, grouped by question type, each with its language."""
+    from answer_check.questions import practice_questions, question_types
+
+    check_type(stage, qtype)
+    found = practice_questions(stage, qtype, lang)
+    lines: list[str] = []
+    for name in question_types(stage) if qtype is None else [qtype]:
+        group = [q for q in found if q.type == name]
+        if not group:
+            continue
+        if lines:
+            lines.append("")
+        lines.append(f"{stage}.{name}")
+        lines.extend(f"  [{q.lang}] {q.text}" for q in group)
+    return "\n".join(lines) + "\n" if lines else ""

@@ -129,3 +129,20 @@ def rubrics_show(rubric_ref: str) -> None:
 
     click.echo(show_rubric(rubric_ref), nl=False)
 
+
+@main.command()
+@click.option("--stage", type=click.Choice(STAGES), default="hr", show_default=True,
+              help="Interview stage: hr (recruiter) or user (future manager).")
+@click.option("--type", "qtype", metavar="NAME", help="Only this question type.")
+@click.option("--lang", type=click.Choice(("en", "id")), help="Only this language.")
+def questions(stage: str, qtype: str | None, lang: str | None) -> None:
+    """Print sample interview questions per type, in English and Indonesian, to practise with.
+
+    \b
+    Examples:
+      answer-check questions --stage hr
+      answer-check questions --stage hr --type situational --lang id
+    """
+    from answer_check.app import list_practice_questions
+
+    click.echo(list_practice_questions(stage, qtype, lang), nl=False)

@@ -112,6 +112,8 @@ def find_actions(analysis: Analysis) -> list[ActionHit]:
             if doc[i].lower_ in DETERMINERS or i in verb_tokens:
                 break
             word = doc[i].norm_
+            if analysis.lang == "en" and word in PASSIVE_AUX and _participle(doc, hit.tok_start):
+                break  # "I was told to ...": done to the speaker, not by them
             if word in HABIT_WORDS or doc[i].lower_ in HABIT_WORDS:
                 mode = "habit"
             elif mode == "done" and (word in MODAL_WORDS or doc[i].lower_ in MODAL_WORDS):
@@ -130,14 +132,35 @@ def find_actions(analysis: Analysis) -> list[ActionHit]:
     return out
 
 
+# "I was told", "I got promoted": a form of these before a participle makes the verb passive.
+PASSIVE_AUX = frozenset({"be", "get"})
+
+
+def _participle(doc: Doc, tok: int) -> bool:
+    """An English verb form that is not the base form or the -ing form ("told", "asked")."""
+    token = doc[tok]
+    low = token.lower_
+    return low != token.norm_ and not low.endswith(("ing", "s"))
+
+
 def is_goal(analysis: Analysis, hit: Hit, task_starts: dict[int, int]) -> bool:
     """A result cue stated as an aim: after a task cue in its sentence, or after 'to'."""
     sent = analysis.sentence_of(hit.tok_start)
     if sent in task_starts and task_starts[sent] < hit.tok_start:
         return True
     window = analysis.doc[max(0, hit.tok_start - 2) : hit.tok_start]
-    return any(tok.norm_ in PURPOSE for tok in window)
+    if any(tok.norm_ in PURPOSE for tok in window):
+        return True
+    # "this would improve sales", "it can help resolve conflict": a hope or a general
+    # statement, not an outcome that happened.
+    return any(tok.lower_ in UNREAL_BEFORE_RESULT for tok in window)
 
+
+# Words right before a result cue that make it a possibility, not an outcome (English).
+UNREAL_BEFORE_RESULT = frozenset(
+    ("can", "could", "will", "would", "should", "might", "may", "must", "help", "helps",
+     "'ll", "'d")
+)
 
 # Words that turn a following result verb into a purpose ("to reduce costs").
 PURPOSE = frozenset({"to", "untuk", "agar", "supaya", "demi"})

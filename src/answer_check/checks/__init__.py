@@ -93,9 +93,15 @@ def _bad(where: str, detail: str) -> RubricError:
     return RubricError("E102", where=where, detail=detail)
 
 
+# A parameter every kind takes: terms of which the question must use one for the criterion
+# to apply ("weakness" for a criterion on weaknesses). With a question that uses none of
+# them the criterion is skipped; with no question it always applies.
+ASKED = Param("asked", "str_list", (), doc="question terms that make the criterion apply")
+
+
 def validate_params(kind: str, raw: Mapping[str, Any], where: str) -> dict[str, Any]:
     """Check a criterion's parameters against its kind; fill in defaults."""
-    spec = {p.name: p for p in REGISTRY[kind].params}
+    spec = {p.name: p for p in (*REGISTRY[kind].params, ASKED)}
     unknown = sorted(set(raw) - set(spec))
     if unknown:
         raise _bad(f"{where}.{unknown[0]}",
@@ -145,7 +151,7 @@ def _validate_lexicons(params: Mapping[str, Any], where: str) -> None:
     from answer_check.lexicons import lexicon_path
 
     for key, value in params.items():
-        if key in ("lexicons", "positive", "negative", "markers") and value:
+        if key in ("lexicons", "positive", "negative", "markers", "targets") and value:
             for name in value:
                 try:
                     lexicon_path(name, "en")
@@ -155,7 +161,9 @@ def _validate_lexicons(params: Mapping[str, Any], where: str) -> None:
 
 
 def run_check(kind: str, analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
-    """Run one check kind; the score is clamped to 0..1."""
+    """Run one check kind; the score is clamped to 0..1. Skipped when the question did not ask."""
+    if params.get("asked") and analysis.question and not _asked(analysis, tuple(params["asked"])):
+        return Outcome(0.0, (), "question.not_asked", skipped=True)
     outcome = REGISTRY[kind].fn(analysis, params)
     score = min(1.0, max(0.0, outcome.score))
     if score != outcome.score:
@@ -163,8 +171,17 @@ def run_check(kind: str, analysis: Analysis, params: Mapping[str, Any]) -> Outco
     return outcome
 
 
+def _asked(analysis: Analysis, terms: tuple[str, ...]) -> bool:
+    """True when the question uses one of ``terms`` (whole words, lemma-aware)."""
+    from answer_check.analysis import matcher_for
+
+    assert analysis.question is not None
+    qdoc = analysis.pipe(analysis.question)
+    return bool(matcher_for(analysis.pipe, (), terms)(qdoc))
+
+
 def _load_kinds() -> None:
-    from answer_check.checks import lexical, quantity, shape, star_checks  # noqa: F401
+    from answer_check.checks import hr, lexical, quantity, shape, star_checks  # noqa: F401
 
 
 _load_kinds()

@@ -36,6 +36,10 @@ add({
                          "id": "Jawaban Anda memuat {n} dari {total} kata kunci pertanyaan: {items}."},
     "question.missing": {"en": "Missing from your answer: {items}.",
                          "id": "Belum ada di jawaban Anda: {items}."},
+    "short.unjudged": {
+        "en": "Only {words} word(s): too short to count as clean (needs {need}).",
+        "id": "Hanya {words} kata: terlalu pendek untuk dinilai bersih (perlu {need}).",
+    },
     "question.none": {"en": "No question given: not checked.",
                       "id": "Tidak ada pertanyaan: tidak diperiksa."},
 })
@@ -44,6 +48,18 @@ LEXICON_PARAMS = (
     Param("lexicons", "str_list", (), doc="word lists from rubrics/lexicons/<lang>/"),
     Param("terms", "str_list", (), doc="inline terms, same syntax as a word list line"),
 )
+
+
+MIN_WORDS = Param("min_words", "int", 0, min=0,
+                  doc="below this many words a clean answer earns only a share of the score")
+
+
+def too_short(analysis: Analysis, min_words: int) -> Outcome | None:
+    """For checks that reward an absence: a near-empty answer is not 'clean', only short."""
+    if analysis.words >= min_words:
+        return None
+    return Outcome(analysis.words / min_words, (), "short.unjudged",
+                   {"words": analysis.words, "need": min_words})
 
 
 def hits_of(analysis: Analysis, params: Mapping[str, Any], *, negation: bool) -> tuple[list[Hit], list[Hit]]:
@@ -113,6 +129,7 @@ def phrases(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
         Param("allow", "int", 0, min=0, doc="occurrences allowed at no cost"),
         Param("per_100_words", "float", 0.0, min=0, doc="extra allowance per 100 words"),
         Param("limit", "int", 4, min=1, doc="occurrences beyond the allowance that bring the score to 0"),
+        MIN_WORDS,
     ),
     examples=(
         KindExample("pass", "I rebuilt the report and cut its run time in half.",
@@ -124,6 +141,9 @@ def phrases(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
 def avoid(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     """Points off for each use of the word lists beyond an allowance (fillers, hedges, vagueness)."""
     found, _ = hits_of(analysis, params, negation=False)
+    short = too_short(analysis, params["min_words"])
+    if short is not None and not found:
+        return short
     allowed = params["allow"] + int(params["per_100_words"] * analysis.words / 100)
     over = max(0, len(found) - allowed)
     score = 1.0 - over / params["limit"]
@@ -219,7 +239,7 @@ def answers_question(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
         answer_norms.setdefault(tok.norm_, []).append(tok.i)
     covered, missing, ev = [], [], []
     for norm, surface in keys:
-        where = answer_norms.get(norm)
+        where = answer_norms.get(norm) or _same_stem(norm, answer_norms)
         if where:
             covered.append(surface)
             tok = analysis.doc[where[0]]
@@ -233,6 +253,25 @@ def answers_question(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     if not covered:
         return Outcome(0.0, (), "question.missing", {"items": quote_list(missing, lang)})
     return Outcome(score, tuple(sorted(ev, key=lambda e: e.start)), "question.covered", fields)
+
+
+# Words of another form of the same root count ("failure" answers "failed", "initiate" answers
+# "initiative"): a shared start of at least STEM_MIN letters that covers at least STEM_SHARE
+# of the shorter word.
+STEM_MIN = 4
+STEM_SHARE = 0.8
+
+
+def _same_stem(norm: str, answer_norms: dict[str, list[int]]) -> list[int] | None:
+    """Positions of an answer word that shares the root of ``norm`` (lemmas alone miss it)."""
+    if len(norm) < STEM_MIN:
+        return None
+    for other, where in answer_norms.items():
+        shared = next((i for i, (a, b) in enumerate(zip(norm, other, strict=False)) if a != b),
+                      min(len(norm), len(other)))
+        if shared >= STEM_MIN and shared >= STEM_SHARE * min(len(norm), len(other)):
+            return where
+    return None
 
 
 def question_keywords(analysis: Analysis) -> list[tuple[str, str]]:
