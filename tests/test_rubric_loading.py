@@ -10,7 +10,65 @@ from answer_check.errors import RubricError
 from answer_check.rubric import builtin_rubrics, load_rubric_file, resolve_rubric
 from conftest import ROOT
 
-GOOD = (ROOT / "rubrics" / "hr" / "behavioral.toml").read_text(encoding="utf-8")
+GOOD = """# a small, valid rubric that each test breaks in one place
+id = "test.rubric"
+version = "1.0"
+stage = "hr"
+question_type = "behavioral"
+title = "Test rubric"
+
+[[criteria]]
+id = "situation"
+title = "Situation"
+weight = 10
+check = "star_component"
+params = { component = "situation" }
+feedback.checks = "A past context."
+feedback.why = "The recruiter needs the scene to judge the story."
+feedback.fix = "Set the scene."
+[[criteria.examples]]
+expect = "pass"
+text = "Last year, when I was working at a bank, our system failed."
+
+[[criteria]]
+id = "task"
+title = "Task"
+weight = 8
+check = "star_component"
+params = { component = "task" }
+feedback.checks = "Your goal."
+feedback.why = "It shows what was at stake."
+feedback.fix = "Say what you had to achieve."
+
+[[criteria]]
+id = "action"
+title = "Action"
+weight = 16
+check = "star_component"
+params = { component = "action", min = 3 }
+feedback.checks = "Your steps."
+feedback.why = "They show how you work."
+feedback.fix = "Describe your steps."
+
+[[criteria]]
+id = "story_order"
+title = "Order"
+weight = 4
+check = "star_order"
+feedback.checks = "Actions before the result."
+feedback.why = "Easy to follow."
+feedback.fix = "Tell the actions first."
+
+[[criteria]]
+id = "fillers"
+title = "Fillers"
+weight = 6
+check = "avoid"
+params = { lexicons = ["fillers", "hedges"] }
+feedback.checks = "Fillers."
+feedback.why = "They make you sound unsure."
+feedback.fix = "Cut them."
+"""
 
 
 def test_builtins_load_and_are_unique() -> None:
@@ -23,13 +81,13 @@ def test_builtins_load_and_are_unique() -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (('check = "star_order"', 'check = "vibes"'), "criterion 'star_order': check: unknown check kind 'vibes'"),
+        (('check = "star_order"', 'check = "vibes"'), "criterion 'story_order': check: unknown check kind 'vibes'"),
         (("weight = 8\n", "weight = -3\n"), "criterion 'task': weight: must be a number >= 0, got -3"),
         (("weight = 8\n", ""), "criterion 'task': missing field 'weight'"),
         (('lexicons = ["fillers", "hedges"]', 'lexicons = ["fillers", "nope"]'),
          "word list 'nope' does not exist"),
         (("min = 3 }", "min = 0 }"), "criterion 'action': params.min: must be >= 1"),
-        (("params = { component = \"result\" }", "params = { component = \"ending\" }"),
+        (("params = { component = \"task\" }", "params = { component = \"ending\" }"),
          "'ending' is not one of"),
         (('stage = "hr"', 'stage = "ceo"'), "unknown stage 'ceo'"),
         (("expect = \"pass\"", "expect = \"maybe\""), "must be 'pass' or 'fail'"),
