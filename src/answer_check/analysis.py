@@ -86,6 +86,13 @@ class Analysis:
         return self._sent_of_token[tok]
 
     @cached_property
+    def question_norms(self) -> frozenset[str]:
+        """The lower-case lemmas of the question's words (empty without a question)."""
+        if not self.question:
+            return frozenset()
+        return frozenset(t.norm_ for t in self.pipe.make_pattern(self.question))
+
+    @cached_property
     def words(self) -> int:
         return sum(1 for t in self.doc if t.is_alpha or t.like_num or any(c.isalnum() for c in t.text))
 

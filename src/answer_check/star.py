@@ -156,6 +156,18 @@ def is_goal(analysis: Analysis, hit: Hit, task_starts: dict[int, int]) -> bool:
     return any(tok.lower_ in UNREAL_BEFORE_RESULT for tok in window)
 
 
+def echoes_question(analysis: Analysis, hit: Hit) -> bool:
+    """A result word in the opening sentence that only repeats the question's own words.
+
+    "A time when I improved a process was ..." restates "a time when you improved a
+    process": it names the topic, not an outcome.
+    """
+    if not analysis.question or analysis.sentence_of(hit.tok_start) != 0:
+        return False
+    words = {analysis.doc[i].norm_ for i in range(hit.tok_start, hit.tok_end)}
+    return words <= analysis.question_norms
+
+
 # Words right before a result cue that make it a possibility, not an outcome (English).
 UNREAL_BEFORE_RESULT = frozenset(
     ("can", "could", "will", "would", "should", "might", "may", "must", "help", "helps",
@@ -193,7 +205,8 @@ def tag_star(analysis: Analysis) -> StarMap:
         for hit in analysis.hits((lexicon,)):
             if analysis.negated(hit):
                 continue
-            if label == "result" and is_goal(analysis, hit, task_starts):
+            if label == "result" and (is_goal(analysis, hit, task_starts)
+                                      or echoes_question(analysis, hit)):
                 continue
             ev = _evidence(hit, lexicon)
             components[label].append(ev)
