@@ -155,7 +155,7 @@ class TermMatcher:
                     phrase = tuple(values[start:start + size])
                     keys = table.get(phrase)
                     if keys and table is self._exact and phrase in self._ambiguous and (
-                            _sentence_initial(doc, start) and not _name_follows(doc, start)):
+                            sentence_initial(doc, start) and not _name_follows(doc, start)):
                         continue
                     if keys:
                         found.extend((src, term, start, start + size) for src, term in keys)
@@ -169,7 +169,7 @@ class TermMatcher:
         return _longest_per_source(hits)
 
 
-def _sentence_initial(doc: Doc, i: int) -> bool:
+def sentence_initial(doc: Doc, i: int) -> bool:
     """True when token ``i`` opens a sentence, a line or a list item (ignoring bullets, quotes)."""
     while i > 0:
         prev = doc[i - 1]
