@@ -67,7 +67,7 @@ def parse_terms(text: str, source: str) -> list[Term]:
     terms: list[Term] = []
     seen: set[tuple[str, bool]] = set()
     for line in text.splitlines():
-        raw = _COMMENT.split(line, maxsplit=1)[0].strip()
+        raw = (_COMMENT.split(line, maxsplit=1)[0] if "#" in line else line).strip()
         if not raw:
             continue
         exact = raw.startswith("=")
