@@ -34,7 +34,8 @@ def _assert_expected(expect: str, score: float, what: str) -> None:
 @pytest.mark.parametrize(("kind", "example"), KIND_CASES)
 def test_check_kind_examples(kind: str, example: KindExample) -> None:
     params = validate_params(kind, example.params, f"example of {kind}")
-    analysis = Analysis.of(example.text, example.lang, question=example.question)
+    analysis = Analysis.of(example.text, example.lang, question=example.question,
+                           job_text=example.job)
     outcome = run_check(kind, analysis, params)
     _assert_expected(example.expect, outcome.score, f"{kind} on {example.text!r}")
 
@@ -51,7 +52,8 @@ def test_criterion_examples(rubric: Rubric, criterion: Criterion, example: objec
     from answer_check.rubric import Example
 
     assert isinstance(example, Example)
-    analysis = Analysis.of(example.text, example.lang, question=example.question)
+    analysis = Analysis.of(example.text, example.lang, question=example.question,
+                           job_text=example.job)
     outcome = run_check(criterion.check, analysis, criterion.params)
     _assert_expected(example.expect, outcome.score,
                      f"{rubric.id}:{criterion.id} on {example.text[:60]!r}")

@@ -187,3 +187,65 @@ def test_version_and_help(runner: CliRunner) -> None:
     assert code == 0 and "answer-check" in stdout
     code, stdout, _ = run(runner, "score", "--help")
     assert code == 0 and "Examples:" in stdout
+
+
+JOB_ANSWER = ROOT / "examples" / "user_job_fit.txt"
+JOB_TEXT = ROOT / "examples" / "jobdesc_data_analyst.txt"
+
+
+def test_job_option_adds_job_terms_to_json(runner: CliRunner) -> None:
+    code, stdout, _ = run(runner, "score", str(JOB_ANSWER), "--stage", "user", "--job",
+                          str(JOB_TEXT), "--question", "How does your experience fit this role?",
+                          "--format", "json")
+    assert code == 0
+    data = json.loads(stdout)
+    terms = {t["term"]: t for t in data["job"]["terms"]}
+    assert terms["Tableau"]["covered"] and terms["Tableau"]["evidence"]
+    assert not terms["VLOOKUP"]["covered"] and terms["VLOOKUP"]["evidence"] == []
+    crit = {c["id"]: c for c in data["criteria"]}
+    assert not crit["job_match"]["skipped"] and crit["job_match"]["level"] == "met"
+
+
+def test_job_report_shows_covered_and_missing(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    code, _, _ = run(runner, "score", str(JOB_ANSWER), "--stage", "user", "--job", str(JOB_TEXT),
+                     "--output", str(out))
+    html = out.read_text(encoding="utf-8")
+    assert code == 0 and "Job description match" in html
+    assert 'class="term yes"' in html and 'class="term no"' in html
+
+
+def test_terms_option_counts_own_terms(runner: CliRunner, tmp_path: Path) -> None:
+    answer = tmp_path / "a.txt"
+    answer.write_text("First I tuned the Frobnicator, then I rebuilt the Quuxstore index.",
+                      encoding="utf-8")
+    terms = tmp_path / "terms.txt"
+    terms.write_text("# my tools\nFrobnicator\nQuuxstore\n", encoding="utf-8")
+    scores = []
+    for extra in ((), ("--terms", str(terms))):
+        code, stdout, _ = run(runner, "score", str(answer), "--stage", "user", "--type",
+                              "technical_practice", "--format", "json", *extra)
+        assert code == 0
+        crit = {c["id"]: c for c in json.loads(stdout)["criteria"]}
+        scores.append(crit["technical_detail"]["score"])
+    assert scores[1] > scores[0]
+
+
+@pytest.mark.parametrize("option", ["--job", "--terms"])
+def test_missing_job_or_terms_file(runner: CliRunner, tmp_path: Path, option: str) -> None:
+    code, _, stderr = run(runner, "score", str(JOB_ANSWER), "--stage", "user", option,
+                          str(tmp_path / "nope.txt"))
+    assert code == 1 and "[E205]" in stderr and option in stderr
+    assert "Traceback" not in stderr
+
+
+def test_empty_terms_and_job_files(runner: CliRunner, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("# only a comment\n\n", encoding="utf-8")
+    code, _, stderr = run(runner, "score", str(JOB_ANSWER), "--stage", "user", "--terms",
+                          str(empty))
+    assert code == 1 and "[E204]" in stderr
+    blank = tmp_path / "blank.txt"
+    blank.write_text("  \n", encoding="utf-8")
+    code, _, stderr = run(runner, "score", str(JOB_ANSWER), "--stage", "user", "--job", str(blank))
+    assert code == 1 and "[E206]" in stderr

@@ -40,3 +40,46 @@ def test_offsets_index_the_original_text() -> None:
     analysis = Analysis.of(text, "en")
     hits = analysis.hits((), ("lead", "rollout"))
     assert [text[h.start : h.end] for h in hits] == [h.text for h in hits] == ["LED", "rollout"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I go to the office every day.", []),
+        ("A word of advice: test early.", []),
+        ("Excel at what you do, they said.", []),
+        ("- Excel at customer care", []),
+        ("Go to the settings page first.", []),
+        ("Spark interest in the product.", []),
+        ("Teams need clear goals.", []),
+        ("I built the model in Excel.", ["Excel"]),
+        ("Excel is where I built the model.", ["Excel"]),
+        ("Go is the language we used.", ["Go"]),
+        ("Word, Excel and PowerPoint are my tools.", ["Word", "Excel", "PowerPoint"]),
+        ("Docker containers run the tests.", ["Docker"]),
+        ("We met on Teams and I wrote the service in Go.", ["Teams", "Go"]),
+    ],
+)
+def test_ambiguous_tool_names(text: str, expected: list[str]) -> None:
+    """'=Excel', '=Go', '=Word': never the ordinary word, nor a capital at a sentence start."""
+    analysis = Analysis.of(text, "en")
+    hits = analysis.hits(("tech_general", "tech_software", "tech_data"))
+    assert sorted({h.text for h in hits}, key=text.index) == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_term_tokens_agree_with_the_tokenizer(lang: str) -> None:
+    """The fast term tokenizer splits every bundled word-list term as spaCy does."""
+    from answer_check.lexicons import lexicon_path, parse_terms
+    from answer_check.nlp import pipeline
+    from answer_check.paths import rubrics_dir
+
+    pipe = pipeline(lang)
+    names = {p.stem for p in (rubrics_dir() / "lexicons" / lang).glob("*.txt")}
+    names |= {p.stem for p in (rubrics_dir() / "lexicons" / "en").glob("tech_*.txt")}
+    texts = sorted({t.text for name in names
+                    for t in parse_terms(lexicon_path(name, lang).read_text("utf-8"), name)
+                    if "..." not in t.text})
+    fast = pipe.term_tokens(texts)
+    slow = [tuple(tok.text for tok in pipe.nlp.make_doc(text)) for text in texts]
+    assert [(t, f) for t, f, s in zip(texts, fast, slow, strict=True) if f != s] == []

@@ -12,6 +12,7 @@ from answer_check.nlp import Pipeline, pipeline
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from answer_check.model import JobTerm
     from answer_check.quantities import Quantity
     from answer_check.star import StarMap
 
@@ -137,6 +138,14 @@ class Analysis:
         from answer_check.quantities import find_quantities
 
         return find_quantities(self.text, self.lang)
+
+    @cached_property
+    def job_terms(self) -> tuple[JobTerm, ...]:
+        """The job description's key terms and the answer's evidence for each (none without
+        a job description)."""
+        from answer_check.jobdesc import coverage
+
+        return coverage(self)
 
     @cached_property
     def star(self) -> StarMap:

@@ -66,10 +66,14 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(("text", "json", "html")), default="text",
               show_default=True, help="text: summary here + HTML report file; json: JSON on stdout.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.option("--job", "job_file", type=click.Path(dir_okay=False), metavar="PATH",
+              help="A job description (text file): its key terms are matched in the answer.")
+@click.option("--terms", "terms_file", type=click.Path(dir_okay=False), metavar="PATH",
+              help="Your own technical terms, one per line (counted as concrete detail).")
 @click.option("--open", "open_report", is_flag=True, help="Open the HTML report in a browser.")
 def score(path: str, stage: str, question: str | None, question_file: str | None, qtype: str,
           rubric_ref: str | None, lang: str, report_lang: str, fmt: str, output: str | None,
-          open_report: bool) -> None:
+          job_file: str | None, terms_file: str | None, open_report: bool) -> None:
     """Score one answer (a text file, or - for stdin).
 
     \b
@@ -77,6 +81,7 @@ def score(path: str, stage: str, question: str | None, question_file: str | None
       answer-check score examples/hr_behavioral_strong.txt --stage hr
       pbpaste | answer-check score - --stage user --question "How did you speed up the API?"
       answer-check score answer.txt --format json > report.json
+      answer-check score answer.txt --stage user --job jobdesc.txt --terms my_terms.txt
     """
     from answer_check.app import ScoreOptions, run_score
 
@@ -87,7 +92,8 @@ def score(path: str, stage: str, question: str | None, question_file: str | None
         qtype=None if qtype == "auto" else qtype, rubric=rubric_ref,
         lang=None if lang == "auto" else lang,
         report_lang=None if report_lang == "auto" else report_lang,
-        fmt=fmt, output=output, color=sys.stdout.isatty(),
+        fmt=fmt, output=output, color=sys.stdout.isatty(), terms_file=terms_file,
+        job_file=job_file,
     ))
     if result.stdout:
         click.echo(result.stdout, nl=False)

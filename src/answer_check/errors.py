@@ -49,6 +49,8 @@ MESSAGES: dict[str, str] = {
     "E202": "{path}: the question file is empty. Put the interview question in it, or use --question.",
     "E203": "use either --question or --question-file, not both.",
     "E204": "{path}: the terms file has no terms. Put one term per line.",
+    "E205": "{path}: no such file (given to {option}). Check the path.",
+    "E206": "{path}: the job description is empty. Paste the job ad's text into the file.",
     # output
     "E301": "cannot write {path} ({reason}). Choose another --output path or folder.",
 }

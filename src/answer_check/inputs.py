@@ -12,6 +12,7 @@ from answer_check.errors import InputError
 
 MAX_WORDS = 20_000
 _WORD = re.compile(r"\w+")
+_COMMENT = re.compile(r"(?:^|\s)#")
 _MARKUP = re.compile(r"^\s*(<!doctype html|<html|\{\\rtf)", re.IGNORECASE)
 
 
@@ -88,12 +89,19 @@ def read_question(path: str) -> str:
     return " ".join(text.split())
 
 
+def _read_option_file(path: str, option: str) -> str:
+    """Read a file given to an option (--terms, --job); name the option when it is missing."""
+    if path != "-" and not Path(path).exists():
+        raise InputError("E205", path=path, option=option)
+    return decode(read_bytes(path), path)
+
+
 def read_terms(path: str) -> list[str]:
     """Read a user's own term list: one term per line, '#' comments allowed."""
-    text = decode(read_bytes(path), path)
+    text = _read_option_file(path, "--terms")
     terms = []
     for line in text.splitlines():
-        term = line.split("#", 1)[0].strip()
+        term = _COMMENT.split(line, maxsplit=1)[0].strip()  # "C#" stays a term
         if term:
             terms.append(term)
     if not terms:
@@ -103,4 +111,7 @@ def read_terms(path: str) -> list[str]:
 
 def read_job(path: str) -> str:
     """Read a job description (plain text) from a file."""
-    return clean_text(decode(read_bytes(path), path), path)
+    text = _read_option_file(path, "--job")
+    if not text.strip():
+        raise InputError("E206", path=path)
+    return clean_text(text, path)

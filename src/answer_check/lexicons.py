@@ -17,6 +17,11 @@ if TYPE_CHECKING:
     from answer_check.nlp import Pipeline
 
 GAP = "..."
+# After an ambiguous tool name at the start of a sentence, these next tokens (or any
+# inflected word: "Slack sent", "Docker containers", "Excel sheets") show it is used as a
+# name; anything else reads as the ordinary word ("Excel at ...", "Go to ...", "Word of").
+_NAME_NEXT = frozenset({"be", "have", "do", "can", "could", "will", "would", "should", "may",
+                        "might", "must", "and", "or", "&", "/"})
 # '#' starts a comment at the start of a line or after white space ("C#" is a term).
 _COMMENT = re.compile(r"(?:^|\s)#")
 MAX_GAP = 3
@@ -62,7 +67,7 @@ def parse_terms(text: str, source: str) -> list[Term]:
     terms: list[Term] = []
     seen: set[tuple[str, bool]] = set()
     for line in text.splitlines():
-        raw = _COMMENT.split(line, maxsplit=1)[0].strip()
+        raw = (_COMMENT.split(line, maxsplit=1)[0] if "#" in line else line).strip()
         if not raw:
             continue
         exact = raw.startswith("=")
@@ -85,25 +90,48 @@ def load_lexicon(name: str, lang: str) -> tuple[Term, ...]:
 class TermMatcher:
     """Finds the terms of several word lists in a Doc, whole words, lemma-aware.
 
-    Plain terms go into a PhraseMatcher on NORM (the lower-case lemma), exact terms into
-    one on ORTH, and terms with a ``...`` gap into a Matcher.
+    Plain terms are looked up as tuples of token norms (the lower-case lemmas), exact terms
+    as tuples of token texts, in two dictionaries keyed by the whole phrase; terms with a
+    ``...`` gap go into a spaCy Matcher. Building needs no Doc per term: the terms are
+    tokenized in one batch (``Pipeline.term_tokens``) and lemmatized with the same function
+    that sets the answer's norms, so matching is exactly equal-norms, token by token, as a
+    PhraseMatcher on NORM would do, at a fraction of the start-up cost.
     """
 
     def __init__(self, pipe: Pipeline, terms: tuple[Term, ...]) -> None:
-        from spacy.matcher import Matcher, PhraseMatcher
-
-        vocab = pipe.nlp.vocab
-        self._norm = PhraseMatcher(vocab, attr="NORM")
-        self._orth = PhraseMatcher(vocab, attr="ORTH")
-        self._gaps = Matcher(vocab)
-        self._keys: dict[int, tuple[str, str]] = {}
         self.size = len(terms)
-        plain: dict[str, list[Doc]] = {}
-        exact: dict[str, list[Doc]] = {}
-        for term in terms:
-            key = f"{term.source}\x1f{term.text}"
-            self._keys[vocab.strings.add(key)] = (term.source, term.text)
-            if GAP in term.text:
+        self._plain: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        self._exact: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        self._gaps = None
+        self._gap_keys: dict[int, tuple[str, str]] = {}
+        simple = [t for t in terms if GAP not in t.text]
+        for term, toks in zip(simple, pipe.term_tokens([t.text for t in simple]), strict=True):
+            if not toks:
+                continue
+            if term.exact:
+                phrase, table = toks, self._exact
+            else:
+                phrase, table = tuple(pipe.lemma(tok) for tok in toks), self._plain
+            keys = table.setdefault(phrase, [])
+            if (term.source, term.text) not in keys:
+                keys.append((term.source, term.text))
+        # Exact one-word names that are also ordinary words ("Excel", "Go", "Word", "Spark"):
+        # at the start of a sentence the capital letter proves nothing.
+        words = pipe.known_words
+        self._ambiguous = {k for k in self._exact
+                           if len(k) == 1 and k[0].istitle() and len(k[0]) > 1
+                           and k[0].lower() in words}
+        self._plain_lengths = sorted({len(k) for k in self._plain})
+        self._exact_lengths = sorted({len(k) for k in self._exact})
+        gapped = [t for t in terms if GAP in t.text]
+        if gapped:
+            from spacy.matcher import Matcher
+
+            vocab = pipe.nlp.vocab
+            self._gaps = Matcher(vocab)
+            for term in gapped:
+                key = f"{term.source}\x1f{term.text}"
+                self._gap_keys[vocab.strings.add(key)] = (term.source, term.text)
                 pattern: list[dict[str, object]] = []
                 for i, part in enumerate(term.text.split(GAP)):
                     if i:
@@ -111,29 +139,56 @@ class TermMatcher:
                     for tok in pipe.make_pattern(part.strip()):
                         pattern.append({"NORM": tok.norm_})
                 self._gaps.add(key, [pattern])
-            elif term.exact:
-                exact.setdefault(key, []).append(pipe.nlp.make_doc(term.text))
-            else:
-                plain.setdefault(key, []).append(pipe.make_pattern(term.text))
-        for key, docs in plain.items():
-            self._norm.add(key, docs)
-        for key, docs in exact.items():
-            self._orth.add(key, docs)
 
     def __call__(self, doc: Doc) -> list[Hit]:
         """All hits, longest first where they overlap within one word list, in text order."""
-        found = []
-        for matcher in (self._norm, self._orth, self._gaps):
-            if len(matcher):
-                found.extend(matcher(doc))
+        found: list[tuple[str, str, int, int]] = []
+        for table, lengths, values in (
+            (self._plain, self._plain_lengths, [t.norm_ for t in doc] if self._plain else []),
+            (self._exact, self._exact_lengths, [t.text for t in doc] if self._exact else []),
+        ):
+            n = len(values)
+            for start in range(n):
+                for size in lengths:
+                    if start + size > n:
+                        break
+                    phrase = tuple(values[start:start + size])
+                    keys = table.get(phrase)
+                    if keys and table is self._exact and phrase in self._ambiguous and (
+                            sentence_initial(doc, start) and not _name_follows(doc, start)):
+                        continue
+                    if keys:
+                        found.extend((src, term, start, start + size) for src, term in keys)
+        if self._gaps is not None:
+            for match_id, start, end in self._gaps(doc):
+                found.append((*self._gap_keys[match_id], start, end))
         hits: list[Hit] = []
-        for match_id, start, end in found:
-            source, term = self._keys[match_id]
+        for source, term, start, end in found:
             span = doc[start:end]
-            hits.append(
-                Hit(span.start_char, span.end_char, start, end, span.text, term, source)
-            )
+            hits.append(Hit(span.start_char, span.end_char, start, end, span.text, term, source))
         return _longest_per_source(hits)
+
+
+def sentence_initial(doc: Doc, i: int) -> bool:
+    """True when token ``i`` opens a sentence, a line or a list item (ignoring bullets, quotes)."""
+    while i > 0:
+        prev = doc[i - 1]
+        if "\n" in prev.text:
+            return True
+        if not (prev.is_punct or prev.is_space or prev.like_num):
+            return doc[i].is_sent_start is True
+        i -= 1
+    return True
+
+
+def _name_follows(doc: Doc, i: int) -> bool:
+    """True when the token after ``i`` shows that token ``i`` is a name (see _NAME_NEXT)."""
+    if i + 1 >= len(doc):
+        return True
+    nxt = doc[i + 1]
+    low = nxt.lower_
+    return (nxt.norm_ in _NAME_NEXT or low in _NAME_NEXT or nxt.is_punct
+            or (nxt.is_alpha and nxt.norm_ != low))
 
 
 def _longest_per_source(hits: list[Hit]) -> list[Hit]:

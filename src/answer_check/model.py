@@ -81,13 +81,19 @@ class JobTerm:
     term: str
     covered: bool
     evidence: tuple[Evidence, ...] = ()
-    weight: float = 1.0
+    weight: float = 1.0  # 1.0 for a requirement, 0.5 for a nice-to-have
+    why: str = ""  # why the term was extracted from the job text
+    required: bool = True
+    listed_only: bool = False  # covered only by bare mentions (no action of the speaker)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "term": self.term,
             "covered": self.covered,
             "evidence": [e.to_dict() for e in self.evidence],
+            "listed_only": self.listed_only,
+            "required": self.required,
+            "why": self.why,
         }
 
 

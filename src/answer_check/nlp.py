@@ -14,18 +14,24 @@ takes about 20 ms.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc
 
 COMPONENT = "answer_check_lookup_lemmatizer"
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _FIXED_NORMS = {"n't": "not", "'m": "be", "'re": "be", "'s": "'s", "'ve": "have", "'ll": "will"}
 _BY_LANG: dict[str, Pipeline] = {}
+# Words of letters only, one space apart: the tokenizer splits these at the spaces and
+# nowhere else unless a word is one of its special cases (checked at run time; a test
+# compares every lexicon term with the real tokenizer).
+_SIMPLE_TERM = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 
 
 class Pipeline:
@@ -46,6 +52,8 @@ class Pipeline:
         nlp.add_pipe("sentencizer")
         nlp.add_pipe(COMPONENT)
         self.nlp: Language = nlp
+        self._tokenizer = cast("Tokenizer", nlp.tokenizer)
+        self._special_cases = frozenset(self._tokenizer.rules or ())
 
     def lemma(self, word: str) -> str:
         """The lower-case lemma of one word."""
@@ -79,6 +87,39 @@ class Pipeline:
     def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
         """Process many texts with ``nlp.pipe``."""
         yield from self.nlp.pipe(texts, batch_size=batch_size)
+
+    @property
+    def known_words(self) -> frozenset[str]:
+        """Every word form and lemma of the lookup table: the language's ordinary words."""
+        words: frozenset[str] | None = getattr(self, "_known_words", None)
+        if words is None:
+            words = frozenset(self._table) | frozenset(self._table.values())
+            self._known_words = words
+        return words
+
+    def term_tokens(self, texts: Sequence[str]) -> list[tuple[str, ...]]:
+        """The token texts of many short terms, as the tokenizer would split them.
+
+        Terms of plain words take a fast path (split at spaces, no Doc, no new lexemes);
+        the rest ("C#", "A/B testing", "Node.js", special cases) go through
+        ``nlp.tokenizer.pipe`` in one batch.
+        """
+        rules = self._special_cases
+        out: list[tuple[str, ...] | None] = []
+        slow: list[int] = []
+        for i, text in enumerate(texts):
+            if _SIMPLE_TERM.fullmatch(text):
+                words = tuple(text.split(" "))
+                if not any(w in rules for w in words):
+                    out.append(words)
+                    continue
+            out.append(None)
+            slow.append(i)
+        if slow:
+            docs = self._tokenizer.pipe([texts[i] for i in slow])
+            for i, doc in zip(slow, docs, strict=True):
+                out[i] = tuple(t.text for t in doc)
+        return [toks or () for toks in out]
 
     def make_pattern(self, text: str) -> Doc:
         """Tokenize a lexicon term and set its norms (no sentence splitting needed)."""

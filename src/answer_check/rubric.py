@@ -34,6 +34,7 @@ class Example:
     text: str
     lang: str = "en"
     question: str | None = None
+    job: str | None = None  # a job description, for criteria that read it
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,9 @@ def _examples(raw: Any, path: Path, here: str) -> tuple[Example, ...]:
         text = _require(ex, "text", str, path, *where)
         lang = ex.get("lang", "en")
         question = ex.get("question")
-        out.append(Example(expect, text, lang, question if isinstance(question, str) else None))
+        job = ex.get("job")
+        out.append(Example(expect, text, lang, question if isinstance(question, str) else None,
+                           job if isinstance(job, str) else None))
     return tuple(out)
 
 

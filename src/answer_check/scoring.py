@@ -144,6 +144,7 @@ def evaluate(rubric: Rubric, analysis: Analysis, stage: str, qinfo: QuestionInfo
         star_sentences=_star_sentences(analysis) if star else (),
         star_order_ok=star.order_ok if star else None,
         fixes=tuple(Fix(r.id, r.title, round(r.max_points - r.points, 1), r.suggestion) for r in fixes),
+        job=analysis.job_terms if analysis.job_text else None,
         name=name, notes=tuple(notes),
     )
 

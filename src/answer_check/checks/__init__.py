@@ -41,6 +41,7 @@ class KindExample:
     params: dict[str, Any]
     lang: str = "en"
     question: str | None = None
+    job: str | None = None  # a job description, for kinds that read it
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,7 @@ def _asked(analysis: Analysis, terms: tuple[str, ...]) -> bool:
 
 
 def _load_kinds() -> None:
-    from answer_check.checks import hr, lexical, quantity, shape, star_checks  # noqa: F401
+    from answer_check.checks import hr, lexical, quantity, shape, star_checks, user  # noqa: F401
 
 
 _load_kinds()

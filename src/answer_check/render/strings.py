@@ -59,6 +59,15 @@ add({
     "ui.job": {"en": "Job description match", "id": "Kecocokan dengan deskripsi pekerjaan"},
     "ui.job.covered": {"en": "Covered", "id": "Tercakup"},
     "ui.job.missing": {"en": "Missing", "id": "Belum ada"},
+    "ui.job.listed": {"en": "only listed", "id": "hanya disebut"},
+    "ui.job.optional": {"en": "nice to have", "id": "nilai plus"},
+    "ui.job.help": {
+        "en": "Key terms of the job description. Green: covered in a sentence about what you did "
+              "(highlighted in your answer). Amber: only listed, which counts less. Red: missing.",
+        "id": "Istilah kunci deskripsi pekerjaan. Hijau: muncul dalam kalimat tentang hal yang "
+              "Anda kerjakan (disorot di jawaban). Kuning: hanya disebut, nilainya lebih kecil. "
+              "Merah: belum ada.",
+    },
     "ui.job.summary": {"en": "{n} of {total} key terms covered", "id": "{n} dari {total} istilah kunci tercakup"},
     "ui.notes": {"en": "Notes", "id": "Catatan"},
     "ui.footer": {"en": "Scored by answer-check {version} with rubric {rubric} v{rv}. Rule-based and offline: the same answer always gets the same score.",
