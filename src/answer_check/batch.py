@@ -370,6 +370,8 @@ class Source(Protocol):
 
     def records(self) -> Iterator[Record | RecordError]: ...
 
+    def close(self) -> None: ...
+
 
 class CsvSource:
     """A CSV file: one answer per row; the header names the columns."""
@@ -381,6 +383,9 @@ class CsvSource:
         self.defaults = defaults
         self.table = CsvTable(path, REQUIRED, OPTIONAL)
         self.ignored = self.table.ignored
+
+    def close(self) -> None:
+        self.table.close()
 
     def records(self) -> Iterator[Record | RecordError]:
         jobs = _JobTexts(self.path.parent)
@@ -407,6 +412,9 @@ class JsonlSource:
             raise BatchError("E406", path=str(path), reason=exc.strerror or type(exc).__name__) \
                 from None
 
+    def close(self) -> None:
+        self._fh.close()
+
     def records(self) -> Iterator[Record | RecordError]:
         jobs = _JobTexts(self.path.parent)
         bad: dict[int, int] = {}
@@ -426,7 +434,7 @@ class JsonlSource:
                 jobs: _JobTexts, ignored: set[str]) -> Record | RecordError:
         def fail(code: str, column: str = "", **fields: Any) -> RecordError:
             return RecordError(index, where, "", "", column, code,
-                               MESSAGES[code].format(where=where, **fields))
+                               MESSAGES[code].format(where=where, column=column, **fields))
 
         if number in bad:
             return RecordError(index, where, "", "", "", "E005",
@@ -434,7 +442,7 @@ class JsonlSource:
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
-            return fail("E417", detail=exc.msg, column=exc.colno)
+            return fail("E417", detail=exc.msg, col=exc.colno)
         if not isinstance(data, dict):
             return fail("E418", kind=_json_kind(data))
         fields: dict[str, str | None] = {}
@@ -482,6 +490,10 @@ class FolderSource:
         if self.table is None and defaults.stage is None:
             raise BatchError("E408", path=str(path))
         self.ignored = self.table.ignored if self.table else []
+
+    def close(self) -> None:
+        if self.table is not None:
+            self.table.close()
 
     def _files(self) -> list[str]:
         return sorted(p.name for p in self.path.iterdir()
@@ -574,8 +586,9 @@ class ReportNames:
 
     def next(self, rid: str) -> str:
         stem = safe_name(rid)[:60].rstrip("-.") or "answer"
-        if stem.split(".")[0].upper() in _WINDOWS_RESERVED:
-            stem = f"{stem}_"
+        first, dot, rest = stem.partition(".")
+        if first.upper() in _WINDOWS_RESERVED:
+            stem = f"{first}_{dot}{rest}"
         name = stem
         n = 1
         while name.casefold() in self._taken:
@@ -892,6 +905,14 @@ def run_batch(opts: BatchOptions) -> BatchSummary:
     rubric = resolve_rubric(opts.rubric) if opts.rubric else None
     defaults = Defaults(stage=opts.stage, rubric=rubric)
     source = open_source(opts.input, defaults)
+    try:
+        return _run(opts, source, rubric, started)
+    finally:
+        source.close()
+
+
+def _run(opts: BatchOptions, source: Source, rubric: Rubric | None,
+         started: float) -> BatchSummary:
     prepare_out(opts.out)
     reports = opts.out / REPORTS_DIR
     settings = Settings(reports=reports if opts.html else None, rubric=rubric,

@@ -106,7 +106,7 @@ MESSAGES: dict[str, str] = {
         "unquoted comma or a missing closing quote."
     ),
     "E417": (
-        "{where}: is not valid JSON ({detail} at column {column}). Write one JSON object per "
+        "{where}: is not valid JSON ({detail} at character {col}). Write one JSON object per "
         "line."
     ),
     "E418": "{where}: is a JSON {kind}, not an object. Write one JSON object per line.",
