@@ -1,7 +1,8 @@
 """One cached spaCy pipeline per language, with lower-case lemmas stored as token norms.
 
 The pipeline is ``spacy.blank(lang)`` + ``sentencizer`` + the lookup ``lemmatizer`` whose
-tables come from spacy-lookups-data. After it runs, every token's ``norm_`` holds the
+tables come from spacy-lookups-data (the component is kept for its table, but disabled:
+``set_norms`` does the lookups). After it runs, every token's ``norm_`` holds the
 lower-case lemma of the token (looked up case-insensitively, with an Indonesian affix
 fallback), so Matcher and PhraseMatcher rules on ``NORM`` are lemma-aware and
 case-insensitive. Nothing is downloaded.
@@ -34,9 +35,13 @@ class Pipeline:
         nlp.initialize()
         self.nlp: Language = nlp
         table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        # Only the lemmatizer's table is used (``lemma`` below): running the component
+        # would set token.lemma_, which nothing reads, for every token of every answer.
+        nlp.disable_pipe("lemmatizer")
         self._table: Mapping[str, str] = table
         self._fallback: Callable[[str], str] | None = _fallback_for(lang, table)
         self._cache: dict[str, str] = {}
+        self._norm_ids: dict[int, int] = {}  # ORTH hash -> NORM hash, for set_norms
 
     def lemma(self, word: str) -> str:
         """The lower-case lemma of one word."""
@@ -57,9 +62,27 @@ class Pipeline:
         return result
 
     def set_norms(self, doc: Doc) -> Doc:
-        """Store each token's lower-case lemma in ``token.norm_``."""
-        for token in doc:
-            token.norm_ = self.lemma(token.text)
+        """Store each token's lower-case lemma in ``token.norm_``.
+
+        Works on the Doc's arrays (ORTH in, NORM out) with a cache from word to lemma id, so
+        no Token object is made: this runs on every token of every answer.
+        """
+        if not len(doc):
+            return doc
+        import numpy
+        from spacy.attrs import NORM, ORTH
+
+        strings = doc.vocab.strings
+        cache = self._norm_ids
+        norms = []
+        for orth in doc.to_array(ORTH).tolist():
+            norm = cache.get(orth)
+            if norm is None:
+                norm = strings.add(self.lemma(strings[orth]))
+                if len(cache) < 200_000:
+                    cache[orth] = norm
+            norms.append(norm)
+        doc.from_array([NORM], numpy.array(norms, dtype="uint64").reshape(-1, 1))
         return doc
 
     def __call__(self, text: str) -> Doc:
