@@ -66,7 +66,7 @@ _WINDOWS_RESERVED = frozenset(
 # Records
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Record:
     """One answer to score, validated, with the report file name the parent chose for it."""
 
@@ -617,8 +617,9 @@ class Scored:
 
     row: AnswerRow
     criteria: tuple[tuple[str, str, float, bool, bool], ...]
-    criterion_scores: dict[str, float]  # "rubric/criterion" -> 0..100
-    json_line: str
+    criterion_keys: tuple[str, ...]  # "rubric/criterion": the scores.csv columns it fills
+    json_line: str  # its line of results.jsonl
+    scores_line: str  # its row of scores.csv, as JSON until the columns are known
 
 
 _SETTINGS: Settings | None = None
@@ -701,7 +702,14 @@ def _score_one(rec: Record, lang: str, doc: Any, settings: Settings) -> Scored |
         "id": rec.id, "student": rec.student, "status": "scored", "where": rec.where,
         "coach_score": rec.coach_score, "html": report, "report": card.to_dict(),
     }, ensure_ascii=False, separators=(",", ":"))
-    return Scored(row, criteria, crit_scores, line)
+    scores_line = json.dumps({
+        "id": row.id, "student": row.student, "status": "scored", "score": row.score,
+        "band": row.band,
+        "coach_score": None if row.coach_score is None else f"{row.coach_score:g}",
+        "stage": row.stage, "type": row.qtype, "lang": row.lang, "rubric": row.rubric,
+        "words": row.words, "question": row.question, "report": row.report,
+        "where": row.where, "criteria": crit_scores}, ensure_ascii=False)
+    return Scored(row, criteria, tuple(crit_scores), line, scores_line)
 
 
 def _chunks(items: Iterable[Record | RecordError],
@@ -927,9 +935,8 @@ def _run(opts: BatchOptions, source: Source, rubric: Rubric | None,
     def named(items: Iterator[Record | RecordError]) -> Iterator[Record | RecordError]:
         for item in items:
             if isinstance(item, Record) and opts.html:
-                name = names.next(item.id)
-                written.add(name)
-                item = _with_report(item, name)
+                item.report = names.next(item.id)
+                written.add(item.report)
             yield item
 
     _warm_up(settings)
@@ -959,16 +966,9 @@ def _run(opts: BatchOptions, source: Source, rubric: Rubric | None,
                 row = item.row
                 cohort.add(_interned(row, questions), item.criteria)
                 results.fh.write(item.json_line + "\n")
-                for key in item.criterion_scores:
+                for key in item.criterion_keys:
                     criteria_columns.setdefault(key, None)
-                spool.fh.write(json.dumps({
-                    "id": row.id, "student": row.student, "status": "scored",
-                    "score": row.score, "band": row.band,
-                    "coach_score": None if row.coach_score is None else f"{row.coach_score:g}",
-                    "stage": row.stage, "type": row.qtype, "lang": row.lang,
-                    "rubric": row.rubric, "words": row.words, "question": row.question,
-                    "report": row.report, "where": row.where,
-                    "criteria": item.criterion_scores}, ensure_ascii=False) + "\n")
+                spool.fh.write(item.scores_line + "\n")
             if opts.progress is not None:
                 opts.progress.advance()
         spool.fh.close()
@@ -1002,12 +1002,6 @@ def _empty_hint(kind: str) -> str:
     if kind == "folder":
         return "Put one answer per .txt file in the folder."
     return "Add one answer per row (CSV) or per line (JSONL) below the header."
-
-
-def _with_report(rec: Record, name: str) -> Record:
-    from dataclasses import replace
-
-    return replace(rec, report=name)
 
 
 def _interned(row: AnswerRow, seen: dict[str, str]) -> AnswerRow:
