@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 
 from answer_check.batch import (
     INDEX,
@@ -20,7 +21,6 @@ from answer_check.batch import (
 )
 from answer_check.cli import main
 from answer_check.errors import BatchError
-from conftest import ROOT
 
 QUESTION = "Tell me about a time you made a mistake at work."
 STRONG = (

@@ -273,7 +273,7 @@ class CsvTable:
         except OSError as exc:
             raise BatchError("E406", path=str(path), reason=exc.strerror or type(exc).__name__) \
                 from None
-        lines = _open_text_lines(self._fh, self.bad_lines)  # type: ignore[arg-type]
+        lines = _open_text_lines(self._fh, self.bad_lines)
         first = next(lines, None)
         while first is not None and not first.strip():
             first = next(lines, None)

@@ -13,6 +13,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 BAND_ORDER = ("needs_work", "developing", "strong", "excellent")
 
@@ -27,7 +28,7 @@ def mean(values: Iterable[float]) -> float | None:
     return total / n if n else None
 
 
-def median_of_counts(counts: Counter[float] | Counter[int]) -> float | None:
+def median_of_counts(counts: Counter[Any]) -> float | None:
     """The median of a multiset given as value -> count (mean of the middle two when even)."""
     n = sum(counts.values())
     if n == 0:
@@ -41,7 +42,7 @@ def median_of_counts(counts: Counter[float] | Counter[int]) -> float | None:
             lo = value
         if seen > hi_rank:
             assert lo is not None
-            return (lo + value) / 2
+            return float((lo + value) / 2)
     raise AssertionError("unreachable")
 
 

@@ -82,7 +82,7 @@ class Pipeline:
                 if len(cache) < 200_000:
                     cache[orth] = norm
             norms.append(norm)
-        doc.from_array([NORM], numpy.array(norms, dtype="uint64").reshape(-1, 1))
+        doc.from_array([NORM], numpy.array(norms, dtype="uint64").reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 
     def __call__(self, text: str) -> Doc:

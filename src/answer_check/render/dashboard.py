@@ -40,8 +40,8 @@ def _band_of_bin(low: int) -> str:
 
 def histogram_view(cohort: Cohort) -> dict[str, Any]:
     """Bars, axis ticks and the mean marker of the score histogram, in SVG coordinates."""
-    bins = cohort.histogram()
-    top = max(bins) if bins and max(bins) else 1
+    bins: list[int] = cohort.histogram()
+    top: int = max(bins) if any(bins) else 1
     step = _nice_step(top)
     y_max = step * -(-top // step)
     plot_w, plot_h = H_W - H_LEFT - 10, H_H - H_TOP - H_BOTTOM
@@ -69,7 +69,7 @@ def _nice_step(top: int) -> int:
     for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000):
         if top / step <= 5:
             return step
-    return 10 ** len(str(top))
+    return int(10 ** len(str(top)))
 
 
 def _level(value: float | None) -> str:
@@ -118,7 +118,7 @@ def render_dashboard(cohort: Cohort, info: DashboardInfo, lang: str = "en") -> s
     """The dashboard's HTML for a finished run."""
     rows = cohort.rows
     agreement = cohort.agreement()
-    criteria = []
+    criteria: list[dict[str, Any]] = []
     for c in cohort.weakest_criteria():
         criteria.append({"c": c, "pct": round(100 * (c.mean or 0)),
                          "median": round(100 * (c.median or 0)),
