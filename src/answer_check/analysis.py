@@ -37,6 +37,29 @@ def matcher_for(pipe: Pipeline, lexicons: tuple[str, ...], inline: tuple[str, ..
     return matcher
 
 
+_WORD_LIKE: dict[int, bool] = {}
+_CLAUSE_PUNCT: dict[int, bool] = {}
+
+
+def _word_like(vocab: Any, orth: int) -> bool:
+    """Does the word with this ORTH id count as a word (letters, a number, any alphanumeric)?"""
+    hit = _WORD_LIKE.get(orth)
+    if hit is None:
+        lex = vocab[orth]
+        hit = _WORD_LIKE[orth] = bool(lex.is_alpha or lex.like_num
+                                      or any(c.isalnum() for c in lex.orth_))
+    return hit
+
+
+def _clause_punct(vocab: Any, orth: int) -> bool:
+    """Is the word with this ORTH id punctuation that ends a clause (not an apostrophe/hyphen)?"""
+    hit = _CLAUSE_PUNCT.get(orth)
+    if hit is None:
+        lex = vocab[orth]
+        hit = _CLAUSE_PUNCT[orth] = bool(lex.is_punct and lex.orth_ not in ("'", "\u2019", "-"))
+    return hit
+
+
 @dataclass
 class Sentence:
     """A sentence's character and token bounds."""
@@ -95,7 +118,14 @@ class Analysis:
 
     @cached_property
     def words(self) -> int:
-        return sum(1 for t in self.doc if t.is_alpha or t.like_num or any(c.isalnum() for c in t.text))
+        return sum(_word_like(self.doc.vocab, o) for o in self._orths)
+
+    @cached_property
+    def _orths(self) -> list[int]:
+        """Each token's ORTH id, read once from the Doc's array (no Token objects)."""
+        from spacy.attrs import ORTH
+
+        return self.doc.to_array(ORTH).tolist() if len(self.doc) else []
 
     def hits(self, lexicons: tuple[str, ...] = (), inline: tuple[str, ...] = ()) -> list[Hit]:
         """Hits of these word lists (and inline terms) in the answer, cached."""
@@ -115,7 +145,8 @@ class Analysis:
 
     @cached_property
     def _break_tokens(self) -> set[int]:
-        toks = {t.i for t in self.doc if t.is_punct and t.text not in ("'", "\u2019", "-")}
+        vocab = self.doc.vocab
+        toks = {i for i, o in enumerate(self._orths) if _clause_punct(vocab, o)}
         for hit in self.hits(("clause_breaks",)):
             toks.update(range(hit.tok_start, hit.tok_end))
         return toks

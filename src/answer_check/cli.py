@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -152,3 +153,82 @@ def questions(stage: str, qtype: str | None, lang: str | None) -> None:
     from answer_check.app import list_practice_questions
 
     click.echo(list_practice_questions(stage, qtype, lang), nl=False)
+
+
+class _Bar:
+    """The batch progress bar on stderr (only shown on a terminal)."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+
+    def start(self, total: int | None) -> None:
+        self._bar = click.progressbar(length=total, label="Scoring", file=sys.stderr,
+                                      show_pos=True, show_eta=True, width=30)
+        self._bar.__enter__()
+
+    def advance(self, n: int = 1) -> None:
+        self._bar.update(n)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+
+
+@main.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+@click.option("--out", "-o", "out", required=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder (created; an earlier run's results there are replaced).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes [default: the number of CPUs].")
+@click.option("--rubric", "rubric_ref", metavar="ID|PATH",
+              help="Score every answer with this rubric instead of the one for its question type.")
+@click.option("--stage", type=click.Choice(STAGES), default=None,
+              help="Stage of records that give none (e.g. a folder without manifest.csv).")
+@click.option("--report-lang", type=click.Choice(("auto", "en", "id")), default="auto",
+              show_default=True,
+              help="Reports' and dashboard's language; 'auto' follows the answers.")
+@click.option("--no-html", is_flag=True,
+              help="Scoring alone: results.jsonl, scores.csv and errors.csv; no HTML.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="No progress bar and no summary (failures are still reported).")
+def batch(input_path: Path, out: Path, jobs: int | None, rubric_ref: str | None,
+          stage: str | None, report_lang: str, no_html: bool, quiet: bool) -> None:
+    """Score a class's answers: a report each, a dashboard, scores.csv.
+
+    INPUT is a .csv or .jsonl file (columns id, student, question, stage, answer; optional
+    type, job, lang, coach_score) or a folder of .txt answers with an optional manifest.csv
+    (file, stage, question, ...). Exit code 1 when any record could not be scored.
+
+    \b
+    Examples:
+      answer-check batch class.csv --out results/
+      answer-check batch answers/ --stage hr --out results/ --jobs 2
+      answer-check batch class.jsonl --out results/ --no-html --quiet
+    """
+    from answer_check.batch import BatchOptions, run_batch
+
+    bar = _Bar() if not quiet and sys.stderr.isatty() else None
+    try:
+        summary = run_batch(BatchOptions(
+            input=input_path, out=out, jobs=jobs or os.cpu_count() or 1, rubric=rubric_ref,
+            stage=stage, report_lang=None if report_lang == "auto" else report_lang,
+            html=not no_html, progress=bar,
+        ))
+    finally:
+        if bar is not None:
+            bar.close()
+    if summary.ignored_columns:
+        click.echo(f"answer-check: note: columns not used: {', '.join(summary.ignored_columns)}",
+                   err=True)
+    if not quiet:
+        workers = "1 process" if summary.jobs == 1 else f"{summary.jobs} worker processes"
+        click.echo(f"Scored {summary.scored} of {summary.total} answers in "
+                   f"{summary.seconds:.1f} s ({workers}).")
+        if summary.index is not None:
+            click.echo(f"Dashboard: {summary.index}")
+        click.echo(f"Files: {summary.out / 'scores.csv'}, {summary.out / 'results.jsonl'}")
+    if summary.failed:
+        click.echo(f"answer-check: {summary.failed} of {summary.total} records failed; "
+                   f"see {summary.errors}.", err=True)
+        raise SystemExit(1)

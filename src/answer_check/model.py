@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMA_VERSION = "1.0"
@@ -25,7 +25,8 @@ class Evidence:
     polarity: str = "+"
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"start": self.start, "end": self.end, "text": self.text, "rule": self.rule,
+                "polarity": self.polarity}
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,14 @@ class CriterionResult:
     skipped: bool = False  # not applicable (e.g. no question given); weight not counted
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["evidence"] = [e.to_dict() for e in self.evidence]
-        return data
+        # Written out (not dataclasses.asdict, which deep-copies): keys in field order.
+        return {
+            "id": self.id, "title": self.title, "weight": self.weight, "score": self.score,
+            "points": self.points, "max_points": self.max_points, "level": self.level,
+            "message": self.message, "suggestion": self.suggestion, "checks": self.checks,
+            "why": self.why, "check": self.check, "rule": self.rule,
+            "evidence": [e.to_dict() for e in self.evidence], "skipped": self.skipped,
+        }
 
 
 @dataclass(frozen=True)
@@ -107,7 +113,8 @@ class Fix:
     suggestion: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"criterion": self.criterion, "title": self.title, "points": self.points,
+                "suggestion": self.suggestion}
 
 
 @dataclass(frozen=True)
@@ -120,7 +127,7 @@ class QuestionInfo:
     cue: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"text": self.text, "type": self.type, "source": self.source, "cue": self.cue}
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ class Pipeline:
         self._table: Mapping[str, str] = load_table(f"{lang}_lemma_lookup")
         self._fallback: Callable[[str], str] | None = _fallback_for(lang, self._table)
         self._cache: dict[str, str] = {}
+        self._norm_ids: dict[int, int] = {}  # ORTH hash -> lemma hash, for set_norms
         _register_component()
         _BY_LANG[lang] = self
         nlp = spacy.blank(lang)
@@ -74,11 +75,28 @@ class Pipeline:
         return result
 
     def set_norms(self, doc: Doc) -> Doc:
-        """Store each token's lower-case lemma in ``token.lemma_`` and ``token.norm_``."""
-        for token in doc:
-            lemma = self.lemma(token.text)
-            token.lemma_ = lemma
-            token.norm_ = lemma
+        """Store each token's lower-case lemma in ``token.lemma_`` and ``token.norm_``.
+
+        Works on the Doc's arrays (ORTH in, LEMMA and NORM out) with a cache from word id to
+        lemma id, so no Token object is made: this runs on every token of every answer.
+        """
+        if not len(doc):
+            return doc
+        import numpy
+        from spacy.attrs import LEMMA, NORM, ORTH
+
+        strings = doc.vocab.strings
+        cache = self._norm_ids
+        norms = []
+        for orth in doc.to_array(ORTH).tolist():
+            norm = cache.get(orth)
+            if norm is None:
+                norm = strings.add(self.lemma(strings[orth]))
+                if len(cache) < 200_000:
+                    cache[orth] = norm
+            norms.append(norm)
+        column = numpy.array(norms, dtype="uint64").reshape(-1, 1)
+        doc.from_array([LEMMA, NORM], numpy.hstack([column, column]))  # type: ignore[arg-type]
         return doc
 
     def __call__(self, text: str) -> Doc:

@@ -10,6 +10,15 @@ from pathlib import Path
 
 from answer_check.errors import OutputError
 
+
+def _file_mode() -> int:
+    """Mode of new report files: readable like any file the user creates (mkstemp gives 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+FILE_MODE = _file_mode()
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -28,6 +37,7 @@ def write_atomic(path: Path, text: str) -> None:
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
+            os.chmod(tmp, FILE_MODE)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

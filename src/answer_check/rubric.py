@@ -218,8 +218,9 @@ def builtin_rubrics() -> tuple[Rubric, ...]:
     return tuple(sorted(rubrics, key=lambda r: (STAGES.index(r.stage), r.id)))
 
 
+@cache
 def find_rubric(stage: str, question_type: str) -> Rubric:
-    """The built-in rubric for a stage and question type (loads only that file)."""
+    """The built-in rubric for a stage and question type (loads only that file, once)."""
     path = builtin_paths().get(f"{stage}/{question_type}")
     if path is not None:
         rubric = load_rubric_file(path, f"{stage}/{question_type}.toml")

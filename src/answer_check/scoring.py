@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from answer_check.analysis import Analysis
@@ -79,12 +80,18 @@ def choose_language(text: str, forced: str | None) -> str:
 
 def choose_type(req: Request) -> QuestionInfo:
     """The question type: the rubric's, the forced one, or detected from the question."""
-    from answer_check.questions import detect_question_type
-
     if req.rubric is not None:
         return QuestionInfo(req.question, req.rubric.question_type, "given")
-    det = detect_question_type(req.question, req.stage, req.qtype)
-    return QuestionInfo(req.question, det.type, det.source, det.cue)
+    return _detect_type(req.question, req.stage, req.qtype)
+
+
+@lru_cache(maxsize=4096)
+def _detect_type(question: str | None, stage: str, forced: str | None) -> QuestionInfo:
+    """Question-type detection, cached: a class answers the same few questions."""
+    from answer_check.questions import detect_question_type
+
+    det = detect_question_type(question, stage, forced)
+    return QuestionInfo(question, det.type, det.source, det.cue)
 
 
 def score(req: Request, doc: Doc | None = None) -> ScoreCard:

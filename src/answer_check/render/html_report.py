@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+import answer_check.render.cohort_strings  # registers the batch strings
 import answer_check.render.strings  # noqa: F401  (registers the interface strings)
 from answer_check import __version__
 from answer_check.checks.shape import format_time
@@ -37,6 +38,15 @@ class Segment:
     slot: int | None  # palette index of the first covering criterion, None when plain
     negative: bool
     title: str
+
+
+@dataclass(frozen=True)
+class ReportNav:
+    """In a batch run: the way back to the class dashboard, and whose answer this is."""
+
+    index_href: str
+    student: str = ""
+    record_id: str = ""
 
 
 @cache
@@ -114,6 +124,9 @@ class HtmlRenderer:
     name = "html"
     extension = ".html"
 
+    def __init__(self, nav: ReportNav | None = None) -> None:
+        self.nav = nav
+
     def context(self, card: ScoreCard) -> dict[str, Any]:
         rl = card.report_lang
         slots = {c.id: i % len(PALETTE) for i, c in enumerate(card.criteria)}
@@ -136,6 +149,7 @@ class HtmlRenderer:
             "version": __version__,
             "has_negative": any(e.polarity == "-" for c in card.criteria for e in c.evidence),
             "dash": 2 * 3.14159 * 52,
+            "nav": self.nav,
         }
 
     def render(self, card: ScoreCard) -> str:

@@ -1,0 +1,177 @@
+"""Benchmark ``answer-check batch`` against bare spaCy on the same texts (not a timed test).
+
+    python benchmarks/bench_batch.py [CORPUS.jsonl] [--n 10000] [--jobs 2]
+
+CORPUS is a JSONL file with ``answer`` and ``question`` fields (default: the shared corpus
+``../shared/corpus/siop2024-interview-answers.jsonl``, read by path, never copied). Its
+answers are repeated to N records and written to a temporary JSONL with ``stage=hr`` and
+``type=behavioral`` (the corpus holds behavioral answers; forcing the type scores every
+record even where the detected type has no rubric yet). Then, in this one run:
+
+1. bare spaCy: ``spacy.blank("en")`` + sentencizer, ``nlp.pipe`` over the N texts;
+2. ``answer-check batch --no-html`` (scoring alone) with ``--jobs 1`` and ``--jobs J``;
+3. ``answer-check batch`` with every HTML report and the dashboard, ``--jobs J``.
+
+Each batch run is a fresh process, timed from start to exit (start-up included). Peak memory
+is the largest sum of the resident set (RSS) of the batch process and its workers, sampled
+every 50 ms from /proc; PSS (shared pages split between the processes that share them,
+sampled every 0.5 s) is shown too, since forked workers share the parent's spaCy pages.
+A CPU check first times pure-Python work in one process and in two at once: on a shared
+machine it shows how much of a second core is really free, which bounds ``--jobs 2``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "siop2024-interview-answers.jsonl"
+
+
+def load(corpus: Path, n: int) -> list[dict[str, str]]:
+    rows = []
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                d = json.loads(line)
+                rows.append({"id": str(d.get("id", len(rows))),
+                             "student": str(d.get("respondent", "")),
+                             "question": d.get("question", ""), "answer": d["answer"]})
+    if not rows:
+        sys.exit(f"{corpus}: no records")
+    out = []
+    for i in range(n):
+        r = rows[i % len(rows)]
+        out.append({**r, "id": f"{r['id']}-{i // len(rows)}", "stage": "hr",
+                    "type": "behavioral"})
+    return out
+
+
+def _burn(n: int) -> float:
+    start = time.perf_counter()
+    x = 0
+    for i in range(n):
+        x += i * i
+    return time.perf_counter() - start
+
+
+def cpu_check(jobs: int) -> float:
+    """How many times the work of ``jobs`` processes at once beats one (ideal: ``jobs``)."""
+    import multiprocessing
+
+    n = 5_000_000
+    one = _burn(n)
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        start = time.perf_counter()
+        pool.map(_burn, [n] * jobs)
+        many = time.perf_counter() - start
+    return jobs * one / many
+
+
+def bare_spacy(texts: list[str]) -> float:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    list(nlp.pipe(texts[:200]))  # warm up the vocabulary like a second run would
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts):
+        pass
+    return time.perf_counter() - start
+
+
+def _tree(pid: int) -> list[int]:
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return pids
+    for child in children:
+        pids.extend(_tree(int(child)))
+    return pids
+
+
+def _memory(pid: int, pss: bool) -> tuple[int, int]:
+    """(sum of RSS, sum of PSS or 0) in kB over the process tree."""
+    total_rss = total_pss = 0
+    for p in _tree(pid):
+        try:
+            if pss:
+                for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                    if line.startswith("Pss:"):
+                        total_pss += int(line.split()[1])
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total_rss += int(line.split()[1])
+        except OSError:
+            continue
+    return total_rss, total_pss
+
+
+def run_batch(src: Path, out: Path, *args: str) -> tuple[float, float, float]:
+    """(seconds, peak RSS MB, peak PSS MB) of one ``answer-check batch`` run."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    cmd = [sys.executable, "-m", "answer_check", "batch", str(src), "--out", str(out),
+           "--quiet", *args]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env)
+    peak_rss = peak_pss = 0
+    tick = 0
+    while proc.poll() is None:  # cheap RSS every 50 ms, costlier PSS every 0.5 s
+        rss, pss = _memory(proc.pid, pss=tick % 10 == 0)
+        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
+        tick += 1
+        time.sleep(0.05)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"batch failed with exit code {proc.returncode}: {' '.join(cmd)}")
+    return seconds, peak_rss / 1024, peak_pss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--n", type=int, default=10_000, help="records (default 10000)")
+    parser.add_argument("--jobs", type=int, default=2, help="workers for the parallel runs")
+    args = parser.parse_args()
+    if not args.corpus.is_file():
+        sys.exit(f"{args.corpus}: no such corpus file (pass the path of a JSONL corpus)")
+    records = load(args.corpus, args.n)
+    n = len(records)
+    with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
+        src = Path(tmp) / "answers.jsonl"
+        with src.open("w", encoding="utf-8") as fh:
+            for r in records:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        cpu = cpu_check(args.jobs)
+        bare = bare_spacy([r["answer"] for r in records])
+        runs = {
+            "scoring only, --jobs 1": run_batch(src, Path(tmp) / "o1", "--no-html", "--jobs", "1"),
+            f"scoring only, --jobs {args.jobs}": run_batch(src, Path(tmp) / "o2", "--no-html",
+                                                          "--jobs", str(args.jobs)),
+            f"HTML + dashboard, --jobs {args.jobs}": run_batch(src, Path(tmp) / "o3", "--jobs",
+                                                              str(args.jobs)),
+        }
+    print(f"{n} answers from {args.corpus.name}; {os.cpu_count()} CPUs; Python "
+          f"{sys.version.split()[0]}")
+    print(f"CPU check: {args.jobs} processes of pure-Python work run {cpu:.2f}x as fast as one "
+          f"(ideal {args.jobs:.2f}x; less means the machine is shared right now)")
+    print(f"{'bare spaCy (blank en + sentencizer, nlp.pipe)':44} {bare:7.2f} s "
+          f"{n / bare:8.0f} answers/s   1.00x")
+    for name, (sec, rss, pss) in runs.items():
+        print(f"{'answer-check batch, ' + name:44} {sec:7.2f} s {n / sec:8.0f} answers/s "
+              f"{sec / bare:6.2f}x   peak RSS {rss:5.0f} MB (PSS {pss:4.0f} MB)")
+    one = runs["scoring only, --jobs 1"][0]
+    many = runs[f"scoring only, --jobs {args.jobs}"][0]
+    print(f"--jobs {args.jobs} speed-up over --jobs 1 (scoring only): {one / many:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

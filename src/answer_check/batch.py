@@ -1,0 +1,1032 @@
+"""Score a class's answers in one run: stream records, score in worker processes, write outputs.
+
+Data flow (one direction, bounded memory):
+
+    read_records (CSV | JSONL | folder + manifest.csv; validate each record)
+      -> chunks of records -> worker processes: nlp.pipe per chunk, score, render, write report
+      -> the parent, in input order: results.jsonl, scores.csv, cohort aggregates
+      -> index.html (the dashboard), errors.csv
+
+A record that cannot be scored becomes a failed record (listed in the dashboard and in
+``errors.csv``); only a problem with the input as a whole (a missing file, a bad header) or
+with the output folder stops the run. Every file is written atomically (a temporary file,
+then a rename), and files of an earlier run that this run did not write are removed, but
+only inside a folder that ``answer-check batch`` marked as its own.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import gc
+import io
+import json
+import math
+import multiprocessing
+import os
+import tempfile
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+from answer_check.cohort import AnswerRow, Cohort, FailedRow
+from answer_check.errors import MESSAGES, AnswerCheckError, BatchError, InputError
+from answer_check.inputs import clean_text, decode
+from answer_check.output import FILE_MODE, safe_name, write_atomic
+from answer_check.rubric import STAGES, Rubric
+
+REQUIRED = ("id", "student", "question", "stage", "answer")
+OPTIONAL = ("type", "job", "lang", "coach_score")
+MANIFEST = "manifest.csv"
+MANIFEST_REQUIRED = ("file", "stage", "question")
+MANIFEST_OPTIONAL = ("id", "student", "type", "job", "lang", "coach_score")
+LANGS = ("en", "id")
+NUMBER_FIELDS = ("id", "student", "coach_score")  # JSON numbers accepted for these fields
+
+# The files a run writes into the output folder; REPORTS_DIR holds one HTML report per answer.
+MARKER = ".answer-check-batch"
+INDEX = "index.html"
+SCORES = "scores.csv"
+RESULTS = "results.jsonl"
+ERRORS = "errors.csv"
+REPORTS_DIR = "reports"
+OWNED = (INDEX, SCORES, RESULTS, ERRORS)
+
+CHUNK = 48  # records per worker task: large enough for nlp.pipe, small enough to stream
+JOB_PATH_SUFFIXES = (".txt", ".md")
+_WINDOWS_RESERVED = frozenset(
+    ["CON", "PRN", "AUX", "NUL"] + [f"COM{i}" for i in range(10)] + [f"LPT{i}" for i in range(10)]
+)
+
+
+# --------------------------------------------------------------------------------------
+# Records
+
+
+@dataclass(slots=True)
+class Record:
+    """One answer to score, validated, with the report file name the parent chose for it."""
+
+    index: int
+    where: str  # for messages: "class.csv row 4", "class.jsonl line 7", "answers/ayu.txt"
+    id: str
+    student: str
+    question: str | None
+    stage: str
+    answer: str
+    qtype: str | None = None
+    job: str | None = None  # the job description's text
+    lang: str | None = None
+    coach_score: float | None = None
+    report: str | None = None  # file name inside reports/, set by the parent
+
+
+@dataclass(frozen=True, slots=True)
+class RecordError:
+    """A record that cannot be scored: where it is, which column, and why."""
+
+    index: int
+    where: str
+    id: str
+    student: str
+    column: str
+    code: str
+    message: str
+
+    def row(self) -> FailedRow:
+        return FailedRow(self.index, self.where, self.id, self.student, self.column, self.code,
+                         self.message)
+
+
+class _Invalid(Exception):
+    """Raised inside record validation; becomes a RecordError."""
+
+    def __init__(self, column: str, code: str, message: str) -> None:
+        super().__init__(message)
+        self.column = column
+        self.code = code
+        self.message = message
+
+
+def _invalid(column: str, code: str, **fields: Any) -> _Invalid:
+    return _Invalid(column, code, MESSAGES[code].format(**fields))
+
+
+def _from_input_error(column: str, exc: AnswerCheckError) -> _Invalid:
+    return _Invalid(column, exc.code, exc.message)
+
+
+@dataclass
+class Defaults:
+    """What records that leave a field empty get, and what every record must fit."""
+
+    stage: str | None = None
+    rubric: Rubric | None = None
+
+
+class _JobTexts:
+    """Job descriptions read from files, cached by path (a class often shares one)."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        self._cache: dict[Path, str | _Invalid] = {}
+
+    def get(self, value: str, where: str) -> str:
+        if "\n" in value or not value.lower().endswith(JOB_PATH_SUFFIXES):
+            return value
+        path = (self.base / value).resolve()
+        found = self._cache.get(path)
+        if found is None:
+            found = self._read(path, value, where)
+            self._cache[path] = found
+        if isinstance(found, _Invalid):
+            raise _invalid("job", "E415", where=where, value=value,
+                           reason=found.message)
+        return found
+
+    @staticmethod
+    def _read(path: Path, value: str, where: str) -> str | _Invalid:
+        if not path.is_file():
+            return _Invalid("job", "E415", "was not found")
+        try:
+            return clean_text(decode(path.read_bytes(), value), value)
+        except OSError as exc:
+            return _Invalid("job", "E415", f"cannot be read ({exc.strerror})")
+        except InputError as exc:
+            return _Invalid("job", "E415", f"cannot be used ({exc.code}: {exc.message})")
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _coach_score(raw: str, where: str) -> float | None:
+    if not raw:
+        return None
+    text = raw.replace(",", ".") if raw.count(",") == 1 and "." not in raw else raw
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (0 <= value <= 100):  # also rejects nan
+        raise _invalid("coach_score", "E414", where=where, value=raw)
+    return value
+
+
+def make_record(fields: dict[str, Any], index: int, where: str, defaults: Defaults,
+                jobs: _JobTexts, answer_where: str | None = None) -> Record | RecordError:
+    """Validate one record's fields (already strings or None) into a Record or a RecordError."""
+    rid = _text(fields.get("id"))
+    student = _text(fields.get("student"))
+    try:
+        stage = _text(fields.get("stage")).lower()
+        if not stage:
+            if defaults.stage is None:
+                raise _invalid("stage", "E423", where=where)
+            stage = defaults.stage
+        if stage not in STAGES:
+            raise _invalid("stage", "E411", where=where, value=fields.get("stage"))
+        qtype = _text(fields.get("type")).lower() or None
+        if qtype == "auto":
+            qtype = None
+        if qtype is not None:
+            from answer_check.questions import question_types
+
+            types = question_types(stage)
+            if qtype not in types:
+                raise _invalid("type", "E412", where=where, value=qtype, stage=stage,
+                               choices=", ".join(types))
+        lang = _text(fields.get("lang")).lower() or None
+        if lang == "auto":
+            lang = None
+        if lang is not None and lang not in LANGS:
+            raise _invalid("lang", "E413", where=where, value=lang)
+        coach = _coach_score(_text(fields.get("coach_score")), where)
+        rubric = defaults.rubric
+        if rubric is not None and rubric.stage != stage:
+            raise _invalid("stage", "E424", where=where, stage=stage, rubric=rubric.id,
+                           rubric_stage=rubric.stage)
+        raw_answer = fields.get("answer")
+        label = answer_where or f"{where}, column 'answer'"
+        try:
+            answer = clean_text("" if raw_answer is None else str(raw_answer), label)
+        except InputError as exc:
+            raise _from_input_error("answer", exc) from None
+        job_raw = _text(fields.get("job"))
+        job = jobs.get(job_raw, where) if job_raw else None
+    except _Invalid as bad:
+        return RecordError(index, where, rid, student, bad.column, bad.code, bad.message)
+    question = " ".join(_text(fields.get("question")).split()) or None
+    return Record(index=index, where=where, id=rid, student=student, question=question,
+                  stage=stage, answer=answer, qtype=qtype, job=job, lang=lang, coach_score=coach)
+
+
+# --------------------------------------------------------------------------------------
+# Readers
+
+
+def _norm_header(name: str) -> str:
+    return "_".join(name.strip().lstrip("\ufeff").lower().replace("-", " ").split())
+
+
+def _lines(fh: IO[bytes], bad: dict[int, int]) -> Iterator[str]:
+    """Decode a file line by line as UTF-8 (BOM optional); note lines that are not UTF-8.
+
+    A line that does not decode is replaced leniently so that the reader can go on, and its
+    number goes into ``bad`` (line -> byte offset) so the record holding it fails.
+    """
+    for number, raw in enumerate(fh, 1):
+        if number == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            bad[number] = exc.start
+            yield raw.decode("utf-8", "replace")
+
+
+def _open_text_lines(fh: IO[bytes], bad: dict[int, int]) -> Iterator[str]:
+    head = fh.peek(4)[:4] if hasattr(fh, "peek") else b""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return iter(io.TextIOWrapper(fh, encoding="utf-16", newline=""))
+    return _lines(fh, bad)
+
+
+def _sniff_delimiter(header: str) -> str:
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
+class CsvTable:
+    """A CSV file read row by row, its header validated before the first row is read."""
+
+    def __init__(self, path: Path, required: tuple[str, ...], optional: tuple[str, ...]) -> None:
+        self.path = path
+        self.name = path.name
+        self.bad_lines: dict[int, int] = {}
+        try:
+            self._fh: IO[bytes] = path.open("rb")
+        except OSError as exc:
+            raise BatchError("E406", path=str(path), reason=exc.strerror or type(exc).__name__) \
+                from None
+        lines = _open_text_lines(self._fh, self.bad_lines)
+        first = next(lines, None)
+        while first is not None and not first.strip():
+            first = next(lines, None)
+        if first is None:
+            self.close()
+            raise BatchError("E405", path=str(path), required=", ".join(required))
+        self._head_line = 1
+        delimiter = _sniff_delimiter(first)
+
+        def rest() -> Iterator[str]:
+            yield first
+            yield from lines
+
+        self._reader = csv.reader(rest(), delimiter=delimiter)
+        raw_header = next(self._reader)
+        while raw_header and not raw_header[-1].strip():
+            raw_header.pop()  # trailing empty columns (a spreadsheet's artefact)
+        header = [_norm_header(h) for h in raw_header]
+        seen: dict[str, int] = {}
+        for i, name in enumerate(header):
+            if not name:
+                self.close()
+                raise BatchError("E410", path=str(path), column=_column_letter(i))
+            if name in seen:
+                self.close()
+                raise BatchError("E404", path=str(path), column=name,
+                                 first=_column_letter(seen[name]), second=_column_letter(i))
+            seen[name] = i
+        for name in required:
+            if name not in seen:
+                self.close()
+                raise BatchError("E403", path=str(path), column=name,
+                                 found=", ".join(header) or "nothing",
+                                 required=", ".join(required))
+        self.header = header
+        self.ignored = [h for h in header if h not in required and h not in optional]
+        self._line = self._reader.line_num
+
+    def close(self) -> None:
+        self._fh.close()
+
+    def rows(self) -> Iterator[tuple[int, dict[str, str] | _Invalid]]:
+        """(spreadsheet row number, the row's fields or why it cannot be read)."""
+        row_number = 1
+        try:
+            while True:
+                try:
+                    cells = next(self._reader)
+                except StopIteration:
+                    return
+                except csv.Error as exc:
+                    row_number += 1
+                    self._line = self._reader.line_num
+                    yield row_number, _Invalid("", "E425", MESSAGES["E425"].format(
+                        where=f"{self.name} row {row_number}", detail=exc))
+                    continue
+                row_number += 1
+                first_line, self._line = self._line + 1, self._reader.line_num
+                if not any(c.strip() for c in cells):
+                    continue
+                where = f"{self.name} row {row_number}"
+                bad = [n for n in range(first_line, self._line + 1) if n in self.bad_lines]
+                if bad:
+                    yield row_number, _Invalid("", "E005", MESSAGES["E005"].format(
+                        path=f"{where} (line {bad[0]})", offset=self.bad_lines[bad[0]]))
+                    continue
+                while len(cells) > len(self.header) and not cells[-1].strip():
+                    cells.pop()
+                if len(cells) != len(self.header):
+                    yield row_number, _Invalid("", "E416", MESSAGES["E416"].format(
+                        where=where, cells=len(cells), columns=len(self.header)))
+                    continue
+                yield row_number, dict(zip(self.header, cells, strict=True))
+        finally:
+            self.close()
+
+
+def _column_letter(i: int) -> str:
+    """Spreadsheet column name of 0-based column ``i``: A, B, ..., Z, AA."""
+    name = ""
+    i += 1
+    while i:
+        i, rem = divmod(i - 1, 26)
+        name = chr(65 + rem) + name
+    return name
+
+
+class Source(Protocol):
+    """An input: a description, ignored columns, and its records in input order."""
+
+    path: Path
+    kind: str
+    ignored: list[str]
+
+    def records(self) -> Iterator[Record | RecordError]: ...
+
+    def close(self) -> None: ...
+
+
+class CsvSource:
+    """A CSV file: one answer per row; the header names the columns."""
+
+    kind = "csv"
+
+    def __init__(self, path: Path, defaults: Defaults) -> None:
+        self.path = path
+        self.defaults = defaults
+        self.table = CsvTable(path, REQUIRED, OPTIONAL)
+        self.ignored = self.table.ignored
+
+    def close(self) -> None:
+        self.table.close()
+
+    def records(self) -> Iterator[Record | RecordError]:
+        jobs = _JobTexts(self.path.parent)
+        for index, (row_number, fields) in enumerate(self.table.rows()):
+            where = f"{self.path.name} row {row_number}"
+            if isinstance(fields, _Invalid):
+                yield RecordError(index, where, "", "", fields.column, fields.code, fields.message)
+            else:
+                yield make_record(fields, index, where, self.defaults, jobs)
+
+
+class JsonlSource:
+    """A JSON Lines file: one JSON object per line."""
+
+    kind = "jsonl"
+
+    def __init__(self, path: Path, defaults: Defaults) -> None:
+        self.path = path
+        self.defaults = defaults
+        self.ignored: list[str] = []
+        try:
+            self._fh: IO[bytes] = path.open("rb")
+        except OSError as exc:
+            raise BatchError("E406", path=str(path), reason=exc.strerror or type(exc).__name__) \
+                from None
+
+    def close(self) -> None:
+        self._fh.close()
+
+    def records(self) -> Iterator[Record | RecordError]:
+        jobs = _JobTexts(self.path.parent)
+        bad: dict[int, int] = {}
+        index = 0
+        ignored: set[str] = set()
+        with self._fh:
+            for number, line in enumerate(_lines(self._fh, bad), 1):
+                if not line.strip():
+                    continue
+                where = f"{self.path.name} line {number}"
+                result = self._record(line, number, where, bad, index, jobs, ignored)
+                index += 1
+                yield result
+        self.ignored[:] = sorted(ignored)
+
+    def _record(self, line: str, number: int, where: str, bad: dict[int, int], index: int,
+                jobs: _JobTexts, ignored: set[str]) -> Record | RecordError:
+        def fail(code: str, column: str = "", **fields: Any) -> RecordError:
+            return RecordError(index, where, "", "", column, code,
+                               MESSAGES[code].format(where=where, column=column, **fields))
+
+        if number in bad:
+            return RecordError(index, where, "", "", "", "E005",
+                               MESSAGES["E005"].format(path=where, offset=bad[number]))
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            return fail("E417", detail=exc.msg, col=exc.colno)
+        if not isinstance(data, dict):
+            return fail("E418", kind=_json_kind(data))
+        fields: dict[str, str | None] = {}
+        for key, value in data.items():
+            name = _norm_header(str(key))
+            if name not in REQUIRED and name not in OPTIONAL:
+                ignored.add(name)
+                continue
+            if value is None:
+                fields[name] = None
+            elif isinstance(value, bool | dict | list) or (
+                    isinstance(value, int | float) and name not in NUMBER_FIELDS):
+                return fail("E420", column=name, kind=_json_kind(value))
+            else:
+                fields[name] = str(value)
+        for name in REQUIRED:
+            if name not in fields:
+                error = fail("E419", column=name, required=", ".join(REQUIRED))
+                return RecordError(index, where, _text(fields.get("id")),
+                                   _text(fields.get("student")), name, error.code, error.message)
+        return make_record(fields, index, where, self.defaults, jobs)
+
+
+def _json_kind(value: Any) -> str:
+    return {dict: "object", list: "array", str: "string", bool: "true/false", int: "number",
+            float: "number"}.get(type(value), "null")
+
+
+class FolderSource:
+    """A folder of .txt answers, one per file; ``manifest.csv`` (optional) describes them.
+
+    The manifest has the columns ``file``, ``stage``, ``question`` and optionally ``id``,
+    ``student``, ``type``, ``job``, ``lang``, ``coach_score``. Without it every ``*.txt`` file
+    is one answer whose id and student are the file's name, scored with ``--stage``.
+    """
+
+    kind = "folder"
+
+    def __init__(self, path: Path, defaults: Defaults) -> None:
+        self.path = path
+        self.defaults = defaults
+        manifest = path / MANIFEST
+        self.table = CsvTable(manifest, MANIFEST_REQUIRED, MANIFEST_OPTIONAL) \
+            if manifest.is_file() else None
+        if self.table is None and defaults.stage is None:
+            raise BatchError("E408", path=str(path))
+        self.ignored = self.table.ignored if self.table else []
+
+    def close(self) -> None:
+        if self.table is not None:
+            self.table.close()
+
+    def _files(self) -> list[str]:
+        return sorted(p.name for p in self.path.iterdir()
+                      if p.suffix.lower() == ".txt" and p.is_file())
+
+    def records(self) -> Iterator[Record | RecordError]:
+        jobs = _JobTexts(self.path)
+        files = self._files()
+        index = 0
+        if self.table is None:
+            for name in files:
+                stem = Path(name).stem
+                yield self._read({"id": stem, "student": stem}, name, index, jobs,
+                                 f"{self.path.name}/{name}")
+                index += 1
+            return
+        listed: set[str] = set()
+        for row_number, fields in self.table.rows():
+            where = f"{MANIFEST} row {row_number}"
+            if isinstance(fields, _Invalid):
+                yield RecordError(index, where, "", "", fields.column, fields.code,
+                                  fields.message)
+            else:
+                name = fields["file"].strip()
+                listed.add(name)
+                fields.setdefault("id", "")
+                fields.setdefault("student", "")
+                if not fields["id"].strip():
+                    fields["id"] = Path(name).stem
+                if not fields["student"].strip():
+                    fields["student"] = Path(name).stem
+                yield self._read(fields, name, index, jobs, where)
+            index += 1
+        for name in files:
+            if name not in listed:
+                stem = Path(name).stem
+                where = f"{self.path.name}/{name}"
+                yield RecordError(index, where, stem, stem, "file", "E422",
+                                  MESSAGES["E422"].format(where=where))
+                index += 1
+
+    def _read(self, fields: dict[str, Any], name: str, index: int, jobs: _JobTexts,
+              where: str) -> Record | RecordError:
+        path = (self.path / name)
+        rid, student = _text(fields.get("id")), _text(fields.get("student"))
+        inside = path.resolve().parent == self.path.resolve()
+        if not name or not inside or not path.is_file():
+            return RecordError(index, where, rid, student, "file", "E421",
+                               MESSAGES["E421"].format(where=where, value=name))
+        try:
+            data = path.read_bytes()
+            text = decode(data, f"{self.path.name}/{name}")
+        except OSError as exc:
+            return RecordError(index, where, rid, student, "file", "E426", MESSAGES["E426"].format(
+                where=f"{self.path.name}/{name}", reason=exc.strerror or type(exc).__name__))
+        except InputError as exc:
+            return RecordError(index, where, rid, student, "answer", exc.code, exc.message)
+        return make_record({**fields, "answer": text}, index, where, self.defaults, jobs,
+                           answer_where=f"{self.path.name}/{name}")
+
+
+def open_source(path: Path, defaults: Defaults) -> Source:
+    """The reader for ``path`` (its header is validated now, before anything is scored)."""
+    if not path.exists():
+        raise BatchError("E401", path=str(path))
+    if path.is_dir():
+        return FolderSource(path, defaults)
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".tsv"):
+        return CsvSource(path, defaults)
+    if suffix in (".jsonl", ".ndjson", ".json"):
+        return JsonlSource(path, defaults)
+    raise BatchError("E402", path=str(path))
+
+
+# --------------------------------------------------------------------------------------
+# Report names
+
+
+class ReportNames:
+    """Unique, safe report file names from record ids: no traversal, no collisions.
+
+    A name is the id's ASCII slug (see ``output.safe_name``), ``answer`` for an empty id,
+    with a ``_`` added to Windows device names (``CON``) and ``-2``, ``-3``... for repeats.
+    Names are compared case-insensitively, as on macOS and Windows file systems.
+    """
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+
+    def next(self, rid: str) -> str:
+        stem = safe_name(rid)[:60].rstrip("-.") or "answer"
+        first, dot, rest = stem.partition(".")
+        if first.upper() in _WINDOWS_RESERVED:
+            stem = f"{first}_{dot}{rest}"
+        name = stem
+        n = 1
+        while name.casefold() in self._taken:
+            n += 1
+            name = f"{stem}-{n}"
+        self._taken.add(name.casefold())
+        return f"{name}.html"
+
+
+# --------------------------------------------------------------------------------------
+# Workers
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every worker needs besides the records (sent once per worker)."""
+
+    reports: Path | None  # the reports folder; None: no HTML
+    rubric: Rubric | None
+    report_lang: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A scored record as the parent needs it: its table row, criteria and JSON line."""
+
+    row: AnswerRow
+    criteria: tuple[tuple[str, str, float, bool, bool], ...]
+    criterion_keys: tuple[str, ...]  # "rubric/criterion": the scores.csv columns it fills
+    json_line: str  # its line of results.jsonl
+    scores_line: str  # its row of scores.csv, as JSON until the columns are known
+
+
+_SETTINGS: Settings | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _SETTINGS
+    _SETTINGS = settings
+
+
+def score_chunk(chunk: list[Record | RecordError]) -> list[Scored | RecordError]:
+    """Score a chunk: one ``nlp.pipe`` pass per language, then each record; never raises."""
+    from answer_check.nlp import pipeline
+    from answer_check.scoring import choose_language
+
+    settings = _SETTINGS
+    assert settings is not None, "worker not initialised"
+    by_lang: dict[str, list[int]] = {}
+    langs: dict[int, str] = {}
+    for i, rec in enumerate(chunk):
+        if isinstance(rec, Record):
+            lang = choose_language(rec.answer, rec.lang)
+            langs[i] = lang
+            by_lang.setdefault(lang, []).append(i)
+    docs: dict[int, Any] = {}
+    for lang, members in by_lang.items():
+        texts = [chunk[i].answer for i in members]  # type: ignore[union-attr]
+        for i, doc in zip(members, pipeline(lang).pipe(texts, batch_size=len(texts)),
+                          strict=True):
+            docs[i] = doc
+    out: list[Scored | RecordError] = []
+    for i, rec in enumerate(chunk):
+        if isinstance(rec, RecordError):
+            out.append(rec)
+            continue
+        out.append(_score_one(rec, langs[i], docs.pop(i), settings))
+    return out
+
+
+def _score_one(rec: Record, lang: str, doc: Any, settings: Settings) -> Scored | RecordError:
+    from answer_check.render.html_report import HtmlRenderer, ReportNav
+    from answer_check.scoring import Request, score
+
+    def failed(column: str, code: str, message: str) -> RecordError:
+        return RecordError(rec.index, rec.where, rec.id, rec.student, column, code, message)
+
+    try:
+        card = score(Request(
+            text=rec.answer, stage=rec.stage, question=rec.question, qtype=rec.qtype,
+            rubric=settings.rubric, lang=lang, report_lang=settings.report_lang,
+            job_text=rec.job, name=rec.id or "answer",
+        ), doc=doc)
+        report = None
+        if settings.reports is not None and rec.report is not None:
+            nav = ReportNav(index_href=f"../{INDEX}", student=rec.student, record_id=rec.id)
+            write_atomic(settings.reports / rec.report, HtmlRenderer(nav=nav).render(card))
+            report = f"{REPORTS_DIR}/{rec.report}"
+    except AnswerCheckError as exc:
+        if exc.code == "E104":
+            how = "was given in column 'type'" if rec.qtype else "was detected from the question"
+            return failed("type" if rec.qtype else "question", "E427", MESSAGES["E427"].format(
+                where=rec.where, how=how, **exc.fields))
+        column = {"E201": "type"}.get(exc.code, "")
+        message = exc.message if exc.message.startswith(rec.where) else \
+            f"{rec.where}: {exc.message}"
+        return failed(column, exc.code, message)
+    except Exception as exc:  # a bug must not stop the class's run: list it and go on
+        return failed("", "E499", MESSAGES["E499"].format(
+            where=rec.where, detail=f"{type(exc).__name__}: {exc}"))
+    criteria = tuple((c.id, c.title, c.score, c.level == "met", c.skipped) for c in card.criteria)
+    crit_scores = {f"{card.rubric_id}/{c.id}": round(100 * c.score, 1)
+                   for c in card.criteria if not c.skipped}
+    row = AnswerRow(
+        index=rec.index, where=rec.where, id=rec.id, student=rec.student,
+        question=rec.question or "", stage=rec.stage, qtype=card.question_type, lang=card.lang,
+        rubric=card.rubric_id, score=card.score, band=card.band, words=card.words,
+        coach_score=rec.coach_score, report=report,
+    )
+    line = json.dumps({
+        "id": rec.id, "student": rec.student, "status": "scored", "where": rec.where,
+        "coach_score": rec.coach_score, "html": report, "report": card.to_dict(),
+    }, ensure_ascii=False, separators=(",", ":"))
+    scores_line = json.dumps({
+        "id": row.id, "student": row.student, "status": "scored", "score": row.score,
+        "band": row.band,
+        "coach_score": None if row.coach_score is None else f"{row.coach_score:g}",
+        "stage": row.stage, "type": row.qtype, "lang": row.lang, "rubric": row.rubric,
+        "words": row.words, "question": row.question, "report": row.report,
+        "where": row.where, "criteria": crit_scores}, ensure_ascii=False)
+    return Scored(row, criteria, tuple(crit_scores), line, scores_line)
+
+
+def _chunks(items: Iterable[Record | RecordError],
+            size: int) -> Iterator[list[Record | RecordError]]:
+    chunk: list[Record | RecordError] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _ordered_results(chunks: Iterator[list[Record | RecordError]], settings: Settings,
+                     jobs: int) -> Iterator[Scored | RecordError]:
+    """Score chunks in ``jobs`` worker processes; yield results in input order.
+
+    At most ``4 * jobs`` chunks are in flight, so a large input is never read ahead into
+    memory. ``jobs == 1`` scores in this process.
+    """
+    if jobs <= 1:
+        _init_worker(settings)
+        for chunk in chunks:
+            yield from score_chunk(chunk)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    gc.collect()
+    gc.freeze()  # forked workers share the warmed-up pipeline instead of copying it
+    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,))
+    try:
+        pending: deque[Any] = deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(score_chunk, (chunk,)))
+            while len(pending) >= 4 * jobs:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+        gc.unfreeze()
+
+
+def _warm_up(settings: Settings) -> None:
+    """Build the English pipeline and the rubric's matchers once, before workers fork."""
+    from answer_check.scoring import Request, score
+
+    try:
+        rubric = settings.rubric
+        stage = rubric.stage if rubric else "hr"
+        score(Request(text="I led the team and we finished the project on time.", stage=stage,
+                      rubric=rubric, lang="en"))
+    except AnswerCheckError:
+        pass
+
+
+# --------------------------------------------------------------------------------------
+# Output
+
+
+class Progress(Protocol):
+    """Progress display: told the total (None when unknown), then each finished record."""
+
+    def start(self, total: int | None) -> None: ...
+
+    def advance(self, n: int = 1) -> None: ...
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """The options of ``answer-check batch``."""
+
+    input: Path
+    out: Path
+    jobs: int = 1
+    rubric: str | None = None
+    stage: str | None = None
+    report_lang: str | None = None
+    html: bool = True
+    progress: Progress | None = None
+
+
+@dataclass
+class BatchSummary:
+    """What a batch run did."""
+
+    out: Path
+    total: int = 0
+    scored: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    jobs: int = 1
+    index: Path | None = None
+    errors: Path | None = None
+    ignored_columns: list[str] = field(default_factory=list)
+    removed: int = 0  # stale reports of an earlier run, removed
+
+
+def prepare_out(out: Path) -> None:
+    """Create the output folder, or accept it when it is empty or an earlier run's."""
+    if out.exists() and not out.is_dir():
+        raise BatchError("E407", path=str(out))
+    if out.is_dir() and not (out / MARKER).is_file() and any(out.iterdir()):
+        raise BatchError("E407", path=str(out))
+    try:
+        (out / REPORTS_DIR).mkdir(parents=True, exist_ok=True)
+        marker = out / MARKER
+        if not marker.is_file():
+            marker.write_text("This folder is written by 'answer-check batch'; a new run "
+                              "replaces its files.\n", encoding="utf-8")
+    except OSError as exc:
+        from answer_check.errors import OutputError
+
+        raise OutputError("E301", path=str(out), reason=exc.strerror or type(exc).__name__) \
+            from None
+    for folder in (out, out / REPORTS_DIR):  # temporary files of an interrupted run
+        for tmp in folder.glob(".*.tmp"):
+            tmp.unlink(missing_ok=True)
+
+
+class _Spool:
+    """A temporary file in the output folder, renamed into place when complete."""
+
+    def __init__(self, path: Path, newline: str | None = "\n") -> None:
+        self.path = path
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        self.tmp = Path(tmp)
+        self.fh = os.fdopen(fd, "w", encoding="utf-8", newline=newline)
+
+    def commit(self) -> None:
+        self.fh.close()
+        os.chmod(self.tmp, FILE_MODE)
+        os.replace(self.tmp, self.path)
+
+    def discard(self) -> None:
+        self.fh.close()
+        self.tmp.unlink(missing_ok=True)
+
+
+SCORE_COLUMNS = ("id", "student", "status", "score", "band", "coach_score", "stage", "type",
+                 "lang", "rubric", "words", "question", "report", "where", "error")
+
+
+def _cell(value: Any) -> Any:
+    """A spreadsheet-safe cell: text that a spreadsheet would run as a formula is quoted."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return "" if value is None else value
+
+
+def _write_scores(out: Path, spool: Path, criteria: list[str]) -> None:
+    """scores.csv: UTF-8 with BOM (spreadsheets then detect it), one row per record."""
+    tmp = _Spool(out / SCORES, newline="")
+    try:
+        tmp.fh.write("\ufeff")
+        writer = csv.writer(tmp.fh)
+        writer.writerow([*SCORE_COLUMNS, *criteria])
+        with spool.open(encoding="utf-8") as fh:
+            for line in fh:
+                row = json.loads(line)
+                crit = row.pop("criteria")
+                writer.writerow([_cell(row.get(c)) for c in SCORE_COLUMNS]
+                                + [crit.get(c, "") for c in criteria])
+        tmp.commit()
+    except BaseException:
+        tmp.discard()
+        raise
+
+
+def _write_errors(out: Path, failed: list[FailedRow]) -> None:
+    buf = io.StringIO()
+    buf.write("\ufeff")
+    writer = csv.writer(buf)
+    writer.writerow(["where", "id", "student", "column", "code", "message"])
+    for f in failed:
+        writer.writerow([_cell(f.where), _cell(f.id), _cell(f.student), f.column, f.code,
+                         _cell(f.message)])
+    write_atomic(out / ERRORS, buf.getvalue())
+
+
+def _remove_stale(out: Path, written: set[str], html: bool) -> int:
+    """Remove reports (and, without HTML, the dashboard) that this run did not write."""
+    removed = 0
+    for path in (out / REPORTS_DIR).glob("*.html"):
+        if path.name not in written:
+            path.unlink(missing_ok=True)
+            removed += 1
+    if not html:
+        (out / INDEX).unlink(missing_ok=True)
+    return removed
+
+
+def run_batch(opts: BatchOptions) -> BatchSummary:
+    """Score every record of ``opts.input`` into ``opts.out``; return what happened."""
+    from answer_check.rubric import resolve_rubric
+
+    started = time.perf_counter()
+    rubric = resolve_rubric(opts.rubric) if opts.rubric else None
+    defaults = Defaults(stage=opts.stage, rubric=rubric)
+    source = open_source(opts.input, defaults)
+    try:
+        return _run(opts, source, rubric, started)
+    finally:
+        source.close()
+
+
+def _run(opts: BatchOptions, source: Source, rubric: Rubric | None,
+         started: float) -> BatchSummary:
+    prepare_out(opts.out)
+    reports = opts.out / REPORTS_DIR
+    settings = Settings(reports=reports if opts.html else None, rubric=rubric,
+                        report_lang=opts.report_lang)
+    summary = BatchSummary(out=opts.out, jobs=opts.jobs)
+    if opts.progress is not None:
+        opts.progress.start(count_records(opts.input))
+
+    names = ReportNames()
+    written: set[str] = set()
+
+    def named(items: Iterator[Record | RecordError]) -> Iterator[Record | RecordError]:
+        for item in items:
+            if isinstance(item, Record) and opts.html:
+                item.report = names.next(item.id)
+                written.add(item.report)
+            yield item
+
+    _warm_up(settings)
+    cohort = Cohort()
+    questions: dict[str, str] = {}
+    criteria_columns: dict[str, None] = {}
+    results = _Spool(opts.out / RESULTS)
+    spool = _Spool(opts.out / ".scores.rows", newline="\n")
+    try:
+        stream = _ordered_results(_chunks(named(source.records()), CHUNK), settings, opts.jobs)
+        for item in stream:
+            summary.total += 1
+            if isinstance(item, RecordError):
+                summary.failed += 1
+                cohort.fail(item.row())
+                results.fh.write(json.dumps({
+                    "id": item.id, "student": item.student, "status": "failed",
+                    "where": item.where, "error": {"code": item.code, "column": item.column,
+                                                   "message": item.message},
+                }, ensure_ascii=False, separators=(",", ":")) + "\n")
+                spool.fh.write(json.dumps({
+                    "id": item.id, "student": item.student, "status": "failed",
+                    "where": item.where, "error": f"{item.code}: {item.message}",
+                    "criteria": {}}, ensure_ascii=False) + "\n")
+            else:
+                summary.scored += 1
+                row = item.row
+                cohort.add(_interned(row, questions), item.criteria)
+                results.fh.write(item.json_line + "\n")
+                for key in item.criterion_keys:
+                    criteria_columns.setdefault(key, None)
+                spool.fh.write(item.scores_line + "\n")
+            if opts.progress is not None:
+                opts.progress.advance()
+        spool.fh.close()
+        _write_scores(opts.out, spool.tmp, list(criteria_columns))
+        results.commit()
+    except BaseException:
+        results.discard()
+        raise
+    finally:
+        spool.discard()
+    summary.ignored_columns = list(source.ignored)
+    _write_errors(opts.out, cohort.failed)
+    summary.errors = opts.out / ERRORS
+    summary.removed = _remove_stale(opts.out, written, opts.html)
+    if opts.html:
+        from answer_check.render.dashboard import DashboardInfo, render_dashboard
+
+        info = DashboardInfo(source=opts.input.name, kind=source.kind,
+                             rubric=rubric.id if rubric else None,
+                             ignored_columns=tuple(summary.ignored_columns))
+        lang = opts.report_lang or (cohort.langs.most_common(1)[0][0] if cohort.langs else "en")
+        write_atomic(opts.out / INDEX, render_dashboard(cohort, info, lang))
+        summary.index = opts.out / INDEX
+    if summary.total == 0:
+        raise BatchError("E409", path=str(opts.input), hint=_empty_hint(source.kind))
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _empty_hint(kind: str) -> str:
+    if kind == "folder":
+        return "Put one answer per .txt file in the folder."
+    return "Add one answer per row (CSV) or per line (JSONL) below the header."
+
+
+def _interned(row: AnswerRow, seen: dict[str, str]) -> AnswerRow:
+    """Share the text of repeated questions between rows (a class answers few questions)."""
+    q = seen.setdefault(row.question, row.question)
+    if q is row.question:
+        return row
+    from dataclasses import replace
+
+    return replace(row, question=q)
+
+
+def count_records(path: Path) -> int | None:
+    """A quick count of the records, for the progress bar (None when it cannot tell)."""
+    try:
+        if path.is_dir():
+            if (path / MANIFEST).is_file():
+                with (path / MANIFEST).open("rb") as fh:
+                    return max(0, sum(1 for line in fh if line.strip()) - 1)
+            return sum(1 for p in path.iterdir() if p.suffix.lower() == ".txt")
+        with path.open("rb") as fh:
+            if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
+                return sum(1 for line in fh if line.strip())
+            text = io.TextIOWrapper(fh, encoding="utf-8", errors="replace", newline="")
+            return max(0, sum(1 for row in csv.reader(text) if any(row)) - 1)
+    except (OSError, csv.Error):
+        return None
+
