@@ -37,6 +37,40 @@ def matcher_for(pipe: Pipeline, lexicons: tuple[str, ...], inline: tuple[str, ..
     return matcher
 
 
+class _Universe:
+    """Every word list asked for so far in this process, per language, in one matcher.
+
+    An answer's checks ask for a dozen or more groups of word lists; scanning the answer
+    once for all of them is much cheaper than once per group. The first answer of a run
+    uses one matcher per group (nothing is built that a single answer does not need) and
+    registers the lists; later answers get the hits of every registered list from one
+    scan, filtered by list. Inline terms always use their own matcher.
+    """
+
+    def __init__(self) -> None:
+        self.names: dict[str, set[str]] = {}
+        self.matchers: dict[str, tuple[frozenset[str], TermMatcher]] = {}
+
+    def register(self, lang: str, names: tuple[str, ...]) -> None:
+        self.names.setdefault(lang, set()).update(names)
+
+    def matcher(self, pipe: Pipeline) -> tuple[frozenset[str], TermMatcher] | None:
+        """The combined matcher over every registered list (rebuilt when lists were added)."""
+        names = frozenset(self.names.get(pipe.lang, ()))
+        if not names:
+            return None
+        built = self.matchers.get(pipe.lang)
+        if built is None or built[0] != names:
+            terms: list[Term] = []
+            for name in sorted(names):
+                terms.extend(load_lexicon(name, pipe.lang))
+            built = (names, TermMatcher(pipe, tuple(terms)))
+            self.matchers[pipe.lang] = built
+        return built
+
+
+UNIVERSE = _Universe()
+
 _WORD_LIKE: dict[int, bool] = {}
 _CLAUSE_PUNCT: dict[int, bool] = {}
 
@@ -92,9 +126,12 @@ class Analysis:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        out = []
-        for i, sent in enumerate(s for s in self.doc.sents if s.text.strip()):
-            out.append(Sentence(i, sent.start_char, sent.end_char, sent.start, sent.end))
+        out: list[Sentence] = []
+        text = self.text
+        for sent in self.doc.sents:
+            start, end = sent.start_char, sent.end_char
+            if text[start:end].strip():
+                out.append(Sentence(len(out), start, end, sent.start, sent.end))
         return out
 
     @cached_property
@@ -132,9 +169,24 @@ class Analysis:
         key = (lexicons, inline)
         found = self._hits.get(key)
         if found is None:
-            found = matcher_for(self.pipe, lexicons, inline)(self.doc)
+            every = self._all_hits
+            if not inline and every is not None and set(lexicons) <= every[0]:
+                wanted = set(lexicons)
+                found = [h for h in every[1] if h.source in wanted]
+            else:
+                found = matcher_for(self.pipe, lexicons, inline)(self.doc)
+                UNIVERSE.register(self.lang, lexicons)
             self._hits[key] = found
         return found
+
+    @cached_property
+    def _all_hits(self) -> tuple[frozenset[str], list[Hit]] | None:
+        """Hits of every word list registered before this answer, from one scan."""
+        built = UNIVERSE.matcher(self.pipe)
+        if built is None:
+            return None
+        names, matcher = built
+        return names, matcher(self.doc)
 
     @cached_property
     def _negation_tokens(self) -> set[int]:
@@ -154,6 +206,8 @@ class Analysis:
     def negated(self, hit: Hit) -> bool:
         """True when a negation cue stands inside the hit or just before it in its clause."""
         neg = self._negation_tokens
+        if not neg:
+            return False
         if any(i in neg for i in range(hit.tok_start, hit.tok_end)):
             return True
         sent = self.sentence_of(hit.tok_start)

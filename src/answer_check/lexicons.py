@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -91,19 +92,18 @@ class TermMatcher:
     """Finds the terms of several word lists in a Doc, whole words, lemma-aware.
 
     Plain terms are looked up as tuples of token norms (the lower-case lemmas), exact terms
-    as tuples of token texts, in two dictionaries keyed by the whole phrase; terms with a
-    ``...`` gap go into a spaCy Matcher. Building needs no Doc per term: the terms are
+    as tuples of token texts, in two dictionaries keyed by the whole phrase. Building needs no Doc per term: the terms are
     tokenized in one batch (``Pipeline.term_tokens``) and lemmatized with the same function
     that sets the answer's norms, so matching is exactly equal-norms, token by token, as a
-    PhraseMatcher on NORM would do, at a fraction of the start-up cost.
+    PhraseMatcher on NORM would do, at a fraction of the start-up cost. Matching reads the
+    Doc's norms once as a list (``token_view``); a term with ``...`` gaps is matched part by
+    part, each part at most MAX_GAP tokens after the previous one.
     """
 
     def __init__(self, pipe: Pipeline, terms: tuple[Term, ...]) -> None:
         self.size = len(terms)
         self._plain: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         self._exact: dict[tuple[str, ...], list[tuple[str, str]]] = {}
-        self._gaps = None
-        self._gap_keys: dict[int, tuple[str, str]] = {}
         simple = [t for t in terms if GAP not in t.text]
         for term, toks in zip(simple, pipe.term_tokens([t.text for t in simple]), strict=True):
             if not toks:
@@ -121,52 +121,125 @@ class TermMatcher:
         self._ambiguous = {k for k in self._exact
                            if len(k) == 1 and k[0].istitle() and len(k[0]) > 1
                            and k[0].lower() in words}
-        self._plain_lengths = sorted({len(k) for k in self._plain})
-        self._exact_lengths = sorted({len(k) for k in self._exact})
-        gapped = [t for t in terms if GAP in t.text]
-        if gapped:
-            from spacy.matcher import Matcher
-
-            vocab = pipe.nlp.vocab
-            self._gaps = Matcher(vocab)
-            for term in gapped:
-                key = f"{term.source}\x1f{term.text}"
-                self._gap_keys[vocab.strings.add(key)] = (term.source, term.text)
-                pattern: list[dict[str, object]] = []
-                for i, part in enumerate(term.text.split(GAP)):
-                    if i:
-                        pattern.append({"OP": f"{{0,{MAX_GAP}}}"})
-                    for tok in pipe.make_pattern(part.strip()):
-                        pattern.append({"NORM": tok.norm_})
-                self._gaps.add(key, [pattern])
+        # For each first word, the lengths of the phrases that start with it: one dict
+        # lookup per token rules out almost every position.
+        self._plain_first = _lengths_by_first(self._plain)
+        self._exact_first = _lengths_by_first(self._exact)
+        # Terms with "..." gaps: their parts as norm tuples, matched part by part below.
+        self._gapped: dict[
+            str, list[tuple[tuple[tuple[str, ...], ...], frozenset[str], str, str]]] = {}
+        for term in terms:
+            if GAP not in term.text:
+                continue
+            parts = tuple(
+                tuple(pipe.lemma(tok) for tok in pipe.term_tokens([part.strip()])[0])
+                for part in term.text.split(GAP) if part.strip()
+            )
+            if parts and all(parts):
+                needs = frozenset(part[0] for part in parts[1:])
+                self._gapped.setdefault(parts[0][0], []).append(
+                    (parts, needs, term.source, term.text))
 
     def __call__(self, doc: Doc) -> list[Hit]:
         """All hits, longest first where they overlap within one word list, in text order."""
+        view = token_view(doc)
         found: list[tuple[str, str, int, int]] = []
-        for table, lengths, values in (
-            (self._plain, self._plain_lengths, [t.norm_ for t in doc] if self._plain else []),
-            (self._exact, self._exact_lengths, [t.text for t in doc] if self._exact else []),
+        for table, firsts, values in (
+            (self._plain, self._plain_first, view.norms),
+            (self._exact, self._exact_first, view.texts),
         ):
+            if not table:
+                continue
             n = len(values)
-            for start in range(n):
-                for size in lengths:
+            for start, value in enumerate(values):
+                sizes = firsts.get(value)
+                if sizes is None:
+                    continue
+                for size in sizes:
                     if start + size > n:
                         break
                     phrase = tuple(values[start:start + size])
                     keys = table.get(phrase)
-                    if keys and table is self._exact and phrase in self._ambiguous and (
+                    if not keys:
+                        continue
+                    if table is self._exact and phrase in self._ambiguous and (
                             sentence_initial(doc, start) and not _name_follows(doc, start)):
                         continue
-                    if keys:
-                        found.extend((src, term, start, start + size) for src, term in keys)
-        if self._gaps is not None:
-            for match_id, start, end in self._gaps(doc):
-                found.append((*self._gap_keys[match_id], start, end))
+                    found.extend((src, term, start, start + size) for src, term in keys)
+        if self._gapped:
+            norms = view.norms
+            present = view.norm_set
+            for start, value in enumerate(norms):
+                for parts, needs, source, term in self._gapped.get(value, ()):
+                    if not needs <= present:
+                        continue
+                    end = _match_parts(norms, start, parts)
+                    if end is not None:
+                        found.append((source, term, start, end))
+        text = view.text
         hits: list[Hit] = []
         for source, term, start, end in found:
-            span = doc[start:end]
-            hits.append(Hit(span.start_char, span.end_char, start, end, span.text, term, source))
+            a, b = view.starts[start], view.ends[end - 1]
+            hits.append(Hit(a, b, start, end, text[a:b], term, source))
         return _longest_per_source(hits)
+
+
+@dataclass
+class TokenView:
+    """A Doc's token norms, texts and character offsets as plain lists, made once per Doc."""
+
+    text: str
+    norms: list[str]
+    texts: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    @cached_property
+    def norm_set(self) -> frozenset[str]:
+        return frozenset(self.norms)
+
+
+def token_view(doc: Doc) -> TokenView:
+    """The TokenView of ``doc``, cached in ``doc.user_data``."""
+    view = doc.user_data.get("answer_check_view")
+    if view is None:
+        from spacy.attrs import IDX, LENGTH, NORM, ORTH
+
+        strings = doc.vocab.strings
+        rows = doc.to_array([NORM, ORTH, IDX, LENGTH]).tolist() if len(doc) else []
+        norms = [strings[r[0]] for r in rows]
+        texts = [strings[r[1]] for r in rows]
+        starts = [r[2] for r in rows]
+        ends = [r[2] + r[3] for r in rows]
+        view = TokenView(doc.text, norms, texts, starts, ends)
+        doc.user_data["answer_check_view"] = view
+    return view
+
+
+def _match_parts(norms: list[str], start: int, parts: tuple[tuple[str, ...], ...]) -> int | None:
+    """The end of the shortest match of ``parts`` at ``start``, each part up to MAX_GAP
+    tokens after the previous one; None when there is none."""
+    first = parts[0]
+    end = start + len(first)
+    if tuple(norms[start:end]) != first:
+        return None
+    for part in parts[1:]:
+        size = len(part)
+        for gap in range(MAX_GAP + 1):
+            at = end + gap
+            if tuple(norms[at:at + size]) == part:
+                end = at + size
+                break
+        else:
+            return None
+    return end
+
+
+def _lengths_by_first(table: dict[tuple[str, ...], list[tuple[str, str]]]) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for phrase in table:
+        lengths.setdefault(phrase[0], set()).add(len(phrase))
+    return {first: tuple(sorted(sizes)) for first, sizes in lengths.items()}
 
 
 def sentence_initial(doc: Doc, i: int) -> bool:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from answer_check.checks import KindExample, Outcome, Param, register
 from answer_check.i18n import add, quote_list, t
-from answer_check.lexicons import load_lexicon
+from answer_check.lexicons import load_lexicon, token_view
 from answer_check.model import Evidence
 
 if TYPE_CHECKING:
@@ -198,11 +199,13 @@ def past_tense_verbs(analysis: Analysis) -> list[Evidence]:
     """English verbs in the past tense (their lemma differs and they end in -ed, or irregular)."""
     if analysis.lang != "en":
         return []
+    view = token_view(analysis.doc)
     out = []
-    for tok in analysis.doc:
-        low = tok.lower_
-        if tok.is_alpha and low != tok.norm_ and (low.endswith("ed") or low in _IRREGULAR_PAST):
-            out.append(Evidence(tok.idx, tok.idx + len(tok.text), tok.text, "past tense verb"))
+    for i, text in enumerate(view.texts):
+        low = text.lower()
+        if (low != view.norms[i] and (low.endswith("ed") or low in _IRREGULAR_PAST)
+                and text.isalpha()):
+            out.append(Evidence(view.starts[i], view.ends[i], text, "past tense verb"))
     return out
 
 
@@ -234,16 +237,18 @@ def answers_question(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     keys = question_keywords(analysis)
     if not keys:
         return Outcome(0.0, (), "question.none", skipped=True)
+    view = token_view(analysis.doc)
     answer_norms: dict[str, list[int]] = {}
-    for tok in analysis.doc:
-        answer_norms.setdefault(tok.norm_, []).append(tok.i)
+    for i, norm in enumerate(view.norms):
+        answer_norms.setdefault(norm, []).append(i)
     covered, missing, ev = [], [], []
     for norm, surface in keys:
         where = answer_norms.get(norm) or _same_stem(norm, answer_norms)
         if where:
             covered.append(surface)
-            tok = analysis.doc[where[0]]
-            ev.append(Evidence(tok.idx, tok.idx + len(tok.text), tok.text, f"question word: {surface}"))
+            i = where[0]
+            ev.append(Evidence(view.starts[i], view.ends[i], view.texts[i],
+                               f"question word: {surface}"))
         else:
             missing.append(surface)
     score = len(covered) / (params["min_share"] * len(keys))
@@ -266,7 +271,10 @@ def _same_stem(norm: str, answer_norms: dict[str, list[int]]) -> list[int] | Non
     """Positions of an answer word that shares the root of ``norm`` (lemmas alone miss it)."""
     if len(norm) < STEM_MIN:
         return None
+    head = norm[:STEM_MIN]
     for other, where in answer_norms.items():
+        if not other.startswith(head):
+            continue
         shared = next((i for i, (a, b) in enumerate(zip(norm, other, strict=False)) if a != b),
                       min(len(norm), len(other)))
         if shared >= STEM_MIN and shared >= STEM_SHARE * min(len(norm), len(other)):
@@ -277,9 +285,18 @@ def _same_stem(norm: str, answer_norms: dict[str, list[int]]) -> list[int] | Non
 def question_keywords(analysis: Analysis) -> list[tuple[str, str]]:
     """The question's content words: (norm, surface), no stop words or question boilerplate."""
     assert analysis.question is not None
-    pipe = analysis.pipe
-    qdoc = pipe.make_pattern(analysis.question)
-    boiler = {pipe.lemma(t.text) for t in load_lexicon("question_boilerplate", analysis.lang)}
+    return _question_keywords(analysis.lang, analysis.question)
+
+
+@cache
+def _question_keywords(lang: str, question: str) -> list[tuple[str, str]]:
+    """Cached per question: a class shares a handful of questions across many answers."""
+    from answer_check.nlp import pipeline
+
+    pipe = pipeline(lang)
+    analysis_lang = lang
+    qdoc = pipe.make_pattern(question)
+    boiler = {pipe.lemma(t.text) for t in load_lexicon("question_boilerplate", analysis_lang)}
     seen: set[str] = set()
     out = []
     for tok in qdoc:
