@@ -592,6 +592,15 @@ def _match_at(
     return _classify(toks, i, num, lang)
 
 
+# Words that can start a quantity: a token that is neither a number nor one of these is
+# skipped without looking further (most tokens of an answer).
+_STARTS: Final = frozenset(
+    {*_EN_UNITS, *_EN_TEENS, *_EN_TENS, *_EN_SCALES, *_EN_APPROX, "a", "an", "half", "dozen",
+     *_ID_UNITS, *_ID_SE, *_ID_SCALES, *_ID_SE_SCALES, *_ID_APPROX, *_ID_FRACTIONS,
+     *_ID_SE_DURATIONS, *_RATIO_WORDS, *_CURRENCY_PREFIX, "us", "s", "$", "\u20ac", "\u00a3"}
+)
+
+
 def find_quantities(text: str, lang: str) -> list[Quantity]:
     """Return the quantities in ``text``, sorted and non-overlapping.
 
@@ -606,6 +615,10 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     out: list[Quantity] = []
     i = 0
     while i < len(toks):
+        tok = toks[i]
+        if tok.kind != "num" and tok.low not in _STARTS:
+            i += 1
+            continue
         match = _match_at(toks, i, lang)
         if match is None:
             i += 1
