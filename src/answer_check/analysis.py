@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from answer_check.lexicons import Hit, Term, TermMatcher, load_lexicon, parse_terms
+from answer_check.lexicons import Hit, Term, TermMatcher, load_lexicon, parse_terms, token_view
 from answer_check.nlp import Pipeline, pipeline
 
 if TYPE_CHECKING:
@@ -71,18 +71,7 @@ class _Universe:
 
 UNIVERSE = _Universe()
 
-_WORD_LIKE: dict[int, bool] = {}
 _CLAUSE_PUNCT: dict[int, bool] = {}
-
-
-def _word_like(vocab: Any, orth: int) -> bool:
-    """Does the word with this ORTH id count as a word (letters, a number, any alphanumeric)?"""
-    hit = _WORD_LIKE.get(orth)
-    if hit is None:
-        lex = vocab[orth]
-        hit = _WORD_LIKE[orth] = bool(lex.is_alpha or lex.like_num
-                                      or any(c.isalnum() for c in lex.orth_))
-    return hit
 
 
 def _clause_punct(vocab: Any, orth: int) -> bool:
@@ -155,7 +144,8 @@ class Analysis:
 
     @cached_property
     def words(self) -> int:
-        return sum(_word_like(self.doc.vocab, o) for o in self._orths)
+        return sum(1 for text in token_view(self.doc).texts
+                   if text[0].isalnum() or any(c.isalnum() for c in text))
 
     @cached_property
     def _orths(self) -> list[int]:

@@ -757,16 +757,23 @@ def _ordered_results(chunks: Iterator[list[Record | RecordError]], settings: Set
 
 
 def _warm_up(settings: Settings) -> None:
-    """Build the English pipeline and the rubric's matchers once, before workers fork."""
+    """Build the English pipeline and every rubric's matchers once, before workers fork.
+
+    The first pass registers every word list the rubrics ask for; the second builds the
+    one combined matcher (``analysis.UNIVERSE``) that each answer is then scanned with.
+    """
+    from answer_check.rubric import builtin_rubrics
     from answer_check.scoring import Request, score
 
-    try:
-        rubric = settings.rubric
-        stage = rubric.stage if rubric else "hr"
-        score(Request(text="I led the team and we finished the project on time.", stage=stage,
-                      rubric=rubric, lang="en"))
-    except AnswerCheckError:
-        pass
+    text = "Last year I led the team, and we finished the project on time."
+    rubrics = [settings.rubric] if settings.rubric else list(builtin_rubrics())
+    for _ in range(2):
+        for rubric in rubrics:
+            try:
+                score(Request(text=text, stage=rubric.stage, rubric=rubric, lang="en",
+                              question="Tell me about a project you led."))
+            except AnswerCheckError:
+                pass
 
 
 # --------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from answer_check.errors import RubricError
@@ -174,11 +175,18 @@ def run_check(kind: str, analysis: Analysis, params: Mapping[str, Any]) -> Outco
 
 def _asked(analysis: Analysis, terms: tuple[str, ...]) -> bool:
     """True when the question uses one of ``terms`` (whole words, lemma-aware)."""
-    from answer_check.analysis import matcher_for
-
     assert analysis.question is not None
-    qdoc = analysis.pipe(analysis.question)
-    return bool(matcher_for(analysis.pipe, (), terms)(qdoc))
+    return _question_uses(analysis.lang, analysis.question, terms)
+
+
+@cache
+def _question_uses(lang: str, question: str, terms: tuple[str, ...]) -> bool:
+    """Cached per question: a class shares a handful of questions across many answers."""
+    from answer_check.analysis import matcher_for
+    from answer_check.nlp import pipeline
+
+    pipe = pipeline(lang)
+    return bool(matcher_for(pipe, (), terms)(pipe(question)))
 
 
 def _load_kinds() -> None:
