@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -21,18 +22,18 @@ add({
     "phrases.none": {"en": "None found.", "id": "Tidak ditemukan."},
     "phrases.negated": {"en": "Only negated mentions found: {items}.",
                         "id": "Hanya ditemukan dalam bentuk negatif: {items}."},
-    "avoid.clean": {"en": "None found. Clean.", "id": "Tidak ada. Bersih."},
+    "avoid.clean": {"en": "None found. Clean.", "id": "Tidak ditemukan. Bersih."},
     "avoid.few": {"en": "{n} found, within the {allow} allowed: {items}.",
-                  "id": "{n} ditemukan, masih dalam batas {allow}: {items}."},
+                  "id": "Ditemukan {n}, masih dalam batas {allow}: {items}."},
     "avoid.many": {"en": "{n} found (allowed: {allow}): {items}.",
-                   "id": "{n} ditemukan (batas: {allow}): {items}."},
+                   "id": "Ditemukan {n} (batasnya {allow}): {items}."},
     "balance.found": {"en": "Signs of one specific story: {pos}. Generic habits: {neg}.",
                       "id": "Tanda satu cerita spesifik: {pos}. Kebiasaan umum: {neg}."},
     "balance.none": {"en": "No sign of one specific occasion; generic habits: {neg}.",
                      "id": "Tidak ada tanda satu kejadian spesifik; kebiasaan umum: {neg}."},
     "balance.nothing": {"en": "none", "id": "tidak ada"},
     "balance.past": {"en": "a story in the past tense ({n} verbs)",
-                     "id": "cerita dalam bentuk lampau ({n} kata kerja)"},
+                     "id": "cerita tentang kejadian yang sudah terjadi ({n} kata kerja)"},
     "question.covered": {"en": "Your answer picks up {n} of the question's {total} key words: {items}.",
                          "id": "Jawaban Anda memuat {n} dari {total} kata kunci pertanyaan: {items}."},
     "question.missing": {"en": "Missing from your answer: {items}.",
@@ -196,7 +197,17 @@ def balance(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
 
 
 def past_tense_verbs(analysis: Analysis) -> list[Evidence]:
-    """English verbs in the past tense (their lemma differs and they end in -ed, or irregular)."""
+    """Signs of a told past: English past-tense verbs (lemma differs, -ed or irregular).
+
+    Indonesian verbs have no tense: there the signs are the told actions of the STAR map
+    ("saya menelepon", not "saya biasanya menelepon") and the aspect words of a finished
+    event ("sudah", "telah", "pernah", "sempat").
+    """
+    if analysis.lang == "id":
+        out = [Evidence(t.idx, t.idx + len(t.text), t.text, "past aspect word")
+               for t in analysis.doc if t.lower_ in _ID_PAST_ASPECT]
+        out.extend(replace(a.evidence, rule="told action") for a in analysis.star.actions)
+        return sorted(out, key=lambda e: (e.start, e.end))
     if analysis.lang != "en":
         return []
     view = token_view(analysis.doc)
@@ -210,6 +221,7 @@ def past_tense_verbs(analysis: Analysis) -> list[Evidence]:
 
 
 PAST_TENSE_MIN = 3
+_ID_PAST_ASPECT = frozenset({"sudah", "telah", "pernah", "sempat", "udah", "tadinya"})
 _IRREGULAR_PAST = frozenset(
     "was were did had went made took gave got found told thought brought built bought caught "
     "chose came drew drove felt fought began ran saw sent set spoke spent stood taught understood "
@@ -283,7 +295,8 @@ def _same_stem(norm: str, answer_norms: dict[str, list[int]]) -> list[int] | Non
 
 
 def question_keywords(analysis: Analysis) -> list[tuple[str, str]]:
-    """The question's content words: (norm, surface), no stop words or question boilerplate."""
+    """The question's content words: (norm, surface), no stop words (unless question_content)
+    or boilerplate."""
     assert analysis.question is not None
     return _question_keywords(analysis.lang, analysis.question)
 
@@ -297,11 +310,13 @@ def _question_keywords(lang: str, question: str) -> list[tuple[str, str]]:
     analysis_lang = lang
     qdoc = pipe.make_pattern(question)
     boiler = {pipe.lemma(t.text) for t in load_lexicon("question_boilerplate", analysis_lang)}
+    content = {pipe.lemma(t.text) for t in load_lexicon("question_content", analysis_lang)}
     seen: set[str] = set()
     out = []
     for tok in qdoc:
         norm = tok.norm_
-        if (not tok.is_alpha or len(tok.text) < 3 or tok.is_stop or norm in boiler
+        stop = tok.is_stop and norm not in content
+        if (not tok.is_alpha or len(tok.text) < 3 or stop or norm in boiler
                 or tok.lower_ in boiler or norm in seen):
             continue
         seen.add(norm)
