@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 add({
     "phrases.found": {"en": "Found {n} of the {need} needed: {items}.",
                       "id": "Ditemukan {n} dari {need} yang dibutuhkan: {items}."},
+    "phrases.enough": {"en": "Found {n} (enough: {need}): {items}.",
+                       "id": "Ditemukan {n} (cukup: {need}): {items}."},
     "phrases.none": {"en": "None found.", "id": "Tidak ditemukan."},
     "phrases.negated": {"en": "Only negated mentions found: {items}.",
                         "id": "Hanya ditemukan dalam bentuk negatif: {items}."},
@@ -116,8 +118,9 @@ def phrases(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     need = params["min"]
     lang = analysis.lang
     if kept:
-        return Outcome(len(distinct) / need, evidence(kept), "phrases.found",
-                       {"n": min(len(distinct), need), "need": need,
+        key = "phrases.enough" if len(distinct) >= need else "phrases.found"
+        return Outcome(len(distinct) / need, evidence(kept), key,
+                       {"n": len(distinct), "need": need,
                         "items": quote_list([h.text for h in kept], lang)})
     if dropped:
         return Outcome(0.0, (), "phrases.negated", {"items": quote_list([h.text for h in dropped], lang)})
