@@ -146,7 +146,8 @@ def test_broken_rubric_names_file_and_line(runner: CliRunner, tmp_path: Path) ->
 def test_custom_rubric_copy_is_used(runner: CliRunner, tmp_path: Path) -> None:
     src = (ROOT / "rubrics" / "hr" / "behavioral.toml").read_text(encoding="utf-8")
     custom = src.replace('id = "hr.behavioral"', 'id = "coach.behavioral"')
-    custom = custom.replace('title = "Situation"', 'title = "Setting the scene"')
+    custom = custom.replace('title = { en = "Situation", id = "Situasi" }',
+                            'title = { en = "Setting the scene", id = "Situasi" }')
     path = tmp_path / "mine.toml"
     path.write_text(custom, encoding="utf-8")
     code, stdout, _ = run(runner, "score", str(STRONG), "--rubric", str(path), "--format", "json")

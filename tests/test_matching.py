@@ -28,6 +28,10 @@ def found(text: str, terms: list[str], lang: str = "en") -> list[str]:
         ("I didn\u2019t finish it.", ["finish"], []),
         ("I never finished the course.", ["finish"], []),
         ("It was not easy, but I finished it.", ["finish"], ["finished"]),
+        # a negation that the term itself spells is its meaning, not a denial of it
+        ("I am not good at public speaking.", ["i be not good at"], ["I am not good at"]),
+        ("I never said I am not good at it.", ["i be not good at"], []),
+        ("I did not really decide.", ["i ... decide"], []),
         ("I not only planned it but also finished it.", ["plan", "finish"], ["planned", "finished"]),
     ],
 )

@@ -37,6 +37,9 @@ def matcher_for(pipe: Pipeline, lexicons: tuple[str, ...], inline: tuple[str, ..
     return matcher
 
 
+_TERM_WORDS: dict[tuple[str, str], frozenset[str]] = {}
+
+
 @dataclass
 class Sentence:
     """A sentence's character and token bounds."""
@@ -120,11 +123,27 @@ class Analysis:
             toks.update(range(hit.tok_start, hit.tok_end))
         return toks
 
+    def _term_words(self, term: str) -> frozenset[str]:
+        """The lower-case words and lemmas of a word-list term."""
+        key = (self.lang, term)
+        words = _TERM_WORDS.get(key)
+        if words is None:
+            pattern = self.pipe.make_pattern(term.lstrip("="))
+            words = frozenset({t.lower_ for t in pattern} | {t.norm_ for t in pattern})
+            _TERM_WORDS[key] = words
+        return words
+
     def negated(self, hit: Hit) -> bool:
         """True when a negation cue stands inside the hit or just before it in its clause."""
         neg = self._negation_tokens
-        if any(i in neg for i in range(hit.tok_start, hit.tok_end)):
-            return True
+        inside = [i for i in range(hit.tok_start, hit.tok_end) if i in neg]
+        if inside:
+            # A negation the term itself spells ("not my fault", "tidak becus") is its meaning;
+            # only one that the term does not hold (in a gap, or another word) negates it.
+            own = self._term_words(hit.term)
+            if any(self.doc[i].norm_ not in own and self.doc[i].lower_ not in own
+                   for i in inside):
+                return True
         sent = self.sentence_of(hit.tok_start)
         for i in range(hit.tok_start - 1, max(-1, hit.tok_start - 1 - NEGATION_WINDOW), -1):
             if self.sentence_of(i) != sent or i in self._break_tokens:

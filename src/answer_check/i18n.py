@@ -36,3 +36,9 @@ def quote_list(items: list[str], lang: str, limit: int = 4) -> str:
 
 
 add({"list.more": {"en": " and {n} more", "id": " dan {n} lainnya"}})
+
+
+def number(value: float, lang: str, decimals: int = 1) -> str:
+    """A decimal number as written in ``lang``: "10.5" in English, "10,5" in Indonesian."""
+    text = f"{value:.{decimals}f}"
+    return text.replace(".", ",") if lang == "id" else text

@@ -199,3 +199,70 @@ class IndonesianLemmatizer:
                 continue
             yield rest
             yield from self._strip_prefixes(rest, suffix, kind, depth - 1)
+
+
+# Words whose lookup lemma departs from what they mean in an answer, kept apart from the
+# root they share: "sebelumnya" (before) is no "belum" (not yet), "selalu" (always) no
+# "lalu" (then), "berhasil" (succeed) no noun "hasil", "pengalaman" (experience) no "alam"
+# (nature), "terakhir" (last) no "akhir(nya)" (in the end). Word lists match on these
+# lemmas, so a negation, habit or result cue never fires on a look-alike. Inflected forms
+# ("keberhasilannya") reach them through the affix fallback.
+def _family(lemma: str, words: str) -> dict[str, str]:
+    return {w: lemma for w in words.split()}
+
+
+OVERRIDES: dict[str, str] = {
+    # se-...-nya adverbs and other function words the table folds into a content root
+    **{w: w for w in (  # noqa: SIM905
+        "sebelumnya sesudahnya setelahnya selanjutnya berikutnya sebaiknya seharusnya "
+        "sebenarnya sebetulnya sepertinya sebagainya seterusnya selalu sebagai berbagai "
+        "sekarang sekitar tersebut terutama secara setiap sekali sebuah seorang menurut "
+        "ternyata sesuai terakhir terlebih bersama menjadi biasanya kebiasaan terbiasa "
+        "berdasarkan tentang bagian pengalaman mengalami perusahaan atasan pelajaran "
+        "pengadaan tujuan kepuasan kesempatan dipercaya dipercayakan kepercayaan "
+        "akhirnya penghargaan berharga diminta ditugaskan diharapkan umumnya kebanyakan "
+        "pokoknya intinya kelihatannya rasanya semacam mudah-mudahan soalnya kelebihan "
+        "kekurangan bukannya alih-alih baru-baru dipromosikan"
+    ).split()},
+    **{w: w for w in _FUNCTION_WORDS},
+    **_family("diberi", "diberi diberikan"),
+    **_family("tahu", "tahu mengetahui diketahui"),
+    **_family("bagikan", "bagikan membagi membagikan dibagi dibagikan"),
+    "bersama-sama": "bersama",
+    "setiap": "setiap",
+    **_family("berhasil", "berhasil keberhasilan"),
+    **_family("belajar", "belajar mempelajari pelajari dipelajari"),
+    **_family("mengajar", "mengajar mengajarkan mengajari ajarkan diajarkan diajari"),
+    **_family("setuju", "setuju menyetujui disetujui persetujuan"),
+    **_family("kurangi", "kurangi mengurangi dikurangi berkurang pengurangan"),
+    **_family("lebihi", "melebihi dilebihi"),
+    **_family("atasi", "atasi mengatasi diatasi teratasi"),
+    **_family("perbaiki", "perbaiki memperbaiki diperbaiki perbaikan"),
+    **_family("yakinkan", "yakinkan meyakinkan diyakinkan"),
+    **_family("tentukan", "tentukan menentukan ditentukan penentuan"),
+    **_family("perkirakan", "perkirakan memperkirakan diperkirakan perkiraan"),
+    **_family("perkenalkan", "perkenalkan memperkenalkan diperkenalkan"),
+    **_family("siapkan", "siapkan menyiapkan disiapkan persiapkan mempersiapkan "
+                         "dipersiapkan persiapan"),
+    **_family("meneliti", "meneliti diteliti penelitian"),
+    **_family("perbarui", "perbarui memperbarui diperbarui pembaruan"),
+    **_family("jalankan", "jalankan menjalankan dijalankan"),
+    **_family("kerjakan", "kerjakan mengerjakan dikerjakan"),
+    **_family("adakan", "adakan mengadakan diadakan"),
+    **_family("dapatkan", "dapatkan mendapatkan didapatkan mendapat didapat"),
+    **_family("putuskan", "putuskan memutuskan diputuskan keputusan"),
+    **_family("gunakan", "gunakan menggunakan digunakan penggunaan"),
+}
+
+
+def override(word: str) -> str | None:
+    """The OVERRIDES lemma of a lower-case word, also behind a particle or possessive."""
+    hit = OVERRIDES.get(word)
+    if hit is not None:
+        return hit
+    for ending in (*_PARTICLES, *_POSSESSIVES):
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_ROOT:
+            hit = OVERRIDES.get(word[: -len(ending)])
+            if hit is not None:
+                return hit
+    return None

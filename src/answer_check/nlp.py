@@ -3,7 +3,7 @@
 The pipeline is ``spacy.blank(lang)`` + ``sentencizer`` + a lookup lemmatizer that reads
 the lemma table of spacy-lookups-data (``<lang>_lemma_lookup``). It sets ``token.lemma_``
 and ``token.norm_`` to the lower-case lemma (looked up case-insensitively, with an
-Indonesian affix fallback), so Matcher and PhraseMatcher rules on ``NORM`` are lemma-aware
+Indonesian affix fallback and a few Indonesian overrides, ``id_lemma.OVERRIDES``), so Matcher and PhraseMatcher rules on ``NORM`` are lemma-aware
 and case-insensitive. Nothing is downloaded.
 
 Why not spaCy's own ``lemmatizer`` in lookup mode: it reads the same table, but loads it
@@ -15,6 +15,7 @@ takes about 20 ms.
 from __future__ import annotations
 
 import re
+from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, cast
@@ -45,6 +46,11 @@ class Pipeline:
         self.lang = lang
         self._table: Mapping[str, str] = load_table(f"{lang}_lemma_lookup")
         self._fallback: Callable[[str], str] | None = _fallback_for(lang, self._table)
+        self._override: Callable[[str], str | None] | None = None
+        if lang == "id":
+            from answer_check.id_lemma import override
+
+            self._override = override
         self._cache: dict[str, str] = {}
         _register_component()
         _BY_LANG[lang] = self
@@ -65,7 +71,9 @@ class Pipeline:
         if fixed is not None:
             result = fixed
         else:
-            found = self._table.get(lower)
+            found = self._override(lower) if self._override else None
+            if found is None:
+                found = self._table.get(lower)
             if found is None:
                 found = self._fallback(lower) if self._fallback else lower
             result = found.lower()
@@ -150,9 +158,9 @@ def _fallback_for(lang: str, table: Mapping[str, str]) -> Callable[[str], str] |
         return _english_plural
     if lang != "id":
         return None
-    from answer_check.id_lemma import IndonesianLemmatizer
+    from answer_check.id_lemma import OVERRIDES, IndonesianLemmatizer
 
-    return IndonesianLemmatizer(table).lemma
+    return IndonesianLemmatizer(ChainMap(OVERRIDES, table)).lemma
 
 
 @cache

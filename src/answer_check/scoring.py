@@ -20,7 +20,7 @@ STAR_CHECKS = frozenset({"star_component", "star_order", "ownership"})
 
 add({
     "band.excellent": {"en": "Excellent", "id": "Sangat baik"},
-    "band.strong": {"en": "Strong", "id": "Kuat"},
+    "band.strong": {"en": "Strong", "id": "Baik"},
     "band.developing": {"en": "Developing", "id": "Berkembang"},
     "band.needs_work": {"en": "Needs work", "id": "Perlu diperbaiki"},
     "level.met": {"en": "met", "id": "terpenuhi"},

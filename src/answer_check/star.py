@@ -98,6 +98,7 @@ def find_actions(analysis: Analysis) -> list[ActionHit]:
     plural = {h.tok_start for h in analysis.hits(("subject_plural",))}
     verbs = analysis.hits(("action_verbs",))
     verb_tokens = {i for h in verbs for i in range(h.tok_start, h.tok_end)}
+    indonesian = analysis.lang == "id"
     out: list[ActionHit] = []
     last_owner: dict[int, tuple[str, str]] = {}
     for hit in verbs:
@@ -111,6 +112,8 @@ def find_actions(analysis: Analysis) -> list[ActionHit]:
                 break
             if doc[i].lower_ in DETERMINERS or i in verb_tokens:
                 break
+            if indonesian and _blocks_subject_id(doc, i):
+                break
             word = doc[i].norm_
             if analysis.lang == "en" and word in PASSIVE_AUX and _participle(doc, hit.tok_start):
                 break  # "I was told to ...": done to the speaker, not by them
@@ -118,11 +121,10 @@ def find_actions(analysis: Analysis) -> list[ActionHit]:
                 mode = "habit"
             elif mode == "done" and (word in MODAL_WORDS or doc[i].lower_ in MODAL_WORDS):
                 mode = "hypothetical"
-            if i in singular:
-                owner = "i"
-                break
-            if i in plural:
-                owner = "we"
+            if i in singular or i in plural:
+                if indonesian and not _subject_id(analysis, i, hit.tok_start):
+                    break
+                owner = "i" if i in singular else "we"
                 break
         if owner is None and sent in last_owner and _coordinated(doc, hit.tok_start):
             owner, mode = last_owner[sent]
@@ -144,7 +146,8 @@ def _participle(doc: Doc, tok: int) -> bool:
 
 
 def is_goal(analysis: Analysis, hit: Hit, task_starts: dict[int, int]) -> bool:
-    """A result cue stated as an aim: after a task cue in its sentence, or after 'to'."""
+    """A result cue stated as an aim (after a task cue in its sentence, or after 'to') or as
+    a point in time ('until it finished')."""
     sent = analysis.sentence_of(hit.tok_start)
     if sent in task_starts and task_starts[sent] < hit.tok_start:
         return True
@@ -153,7 +156,10 @@ def is_goal(analysis: Analysis, hit: Hit, task_starts: dict[int, int]) -> bool:
         return True
     # "this would improve sales", "it can help resolve conflict": a hope or a general
     # statement, not an outcome that happened.
-    return any(tok.lower_ in UNREAL_BEFORE_RESULT for tok in window)
+    if any(tok.lower_ in UNREAL_BEFORE_RESULT for tok in window):
+        return True
+    wider = analysis.doc[max(0, hit.tok_start - 3) : hit.tok_start]
+    return any(tok.lower_ in TIME_CLAUSE for tok in wider)
 
 
 def echoes_question(analysis: Analysis, hit: Hit) -> bool:
@@ -176,21 +182,89 @@ UNREAL_BEFORE_RESULT = frozenset(
 
 # Words that turn a following result verb into a purpose ("to reduce costs").
 PURPOSE = frozenset({"to", "untuk", "agar", "supaya", "demi"})
+# Words that make a following result cue a point in time, not an outcome ("waited until
+# the campaign finished", "menunggu sampai kampanye selesai").
+TIME_CLAUSE = frozenset({"until", "till", "sampai", "hingga", "sebelum"})
 
 
 def _coordinated(doc: Doc, tok: int) -> bool:
-    """The verb at ``tok`` follows 'and'/'then' (one adverb may stand between)."""
+    """The verb at ``tok`` follows 'and'/'then' or a list comma (one adverb may stand between)."""
     for i in (tok - 1, tok - 2):
         if i < 0:
             return False
         if doc[i].lower_ in COORDINATORS:
             return True
-        if not doc[i].lower_.endswith("ly"):
+        if not (doc[i].lower_.endswith("ly") or doc[i].lower_ in ADVERBS_ID):
             return False
     return False
 
 
-COORDINATORS = frozenset({"and", "then", "dan", "lalu", "kemudian", "serta", "lalu"})
+COORDINATORS = frozenset({"and", "then", ",", "dan", "lalu", "kemudian", "serta", "terus", "trus"})
+# Indonesian adverbs that may stand between a coordinator and its verb ("lalu langsung menelepon").
+ADVERBS_ID = frozenset("langsung segera juga pun sendiri kembali lagi akhirnya".split())  # noqa: SIM905
+
+# Indonesian: words after which "saya"/"kami" still opens a clause as its subject
+# ("Lalu saya menelepon", "Laporan itu saya kirim", "klien yang saya hubungi"). After any
+# other word the pronoun is a possessive or an object ("Atasan saya meminta",
+# "meminta saya membuat"), unless the verb is the bare root of the object-focus form
+# ("Semua vendor saya telepon").
+SUBJECT_LEADS_ID = frozenset(
+    """
+    dan lalu kemudian terus trus jadi maka akhirnya setelah sesudah sebelum sebelumnya
+    ketika saat waktu sewaktu selama karena sehingga tapi tetapi namun itu ini tersebut pun
+    juga yang kali pertama kedua ketiga selanjutnya berikutnya langsung segera awalnya
+    untungnya situ sana sini mana bahwa agar supaya kalau jika bila apabila sedangkan
+    sementara serta atau maupun hingga sampai sejak dulu kemarin tadi sekarang kini nah
+    oke ya sih eh lalu habis abis akhir pagi siang sore malam sendiri
+    """.split()  # noqa: SIM905
+)
+# Indonesian words between a pronoun and a candidate verb that show the candidate is a
+# noun ("Saya belajar bahwa komunikasi ...", "saya ikut pelatihan negosiasi").
+NOUN_CONTEXT_ID = frozenset(
+    """
+    bahwa di ke dari pada dengan untuk tentang dalam oleh kepada bagi terhadap soal
+    semua setiap beberapa banyak sebuah suatu satu seluruh para
+    belajar punya suka ikut ada adalah merupakan tahu paham
+    """.split()  # noqa: SIM905
+)
+# Affixed verbs that introduce another verb rather than take a noun ("saya berhasil meyakinkan").
+_AUX_ID = frozenset("berhasil sempat bersama menjadi terus".split())  # noqa: SIM905
+
+
+def _affixed(word: str, norm: str) -> bool:
+    return word != norm and word.startswith(("me", "ber", "ter", "di", "pe"))
+
+
+def _blocks_subject_id(doc: Doc, i: int) -> bool:
+    """An Indonesian word between subject and candidate verb that makes the candidate a noun."""
+    tok = doc[i]
+    low = tok.lower_
+    if low in NOUN_CONTEXT_ID:
+        return True
+    return _affixed(low, tok.norm_) and low not in _AUX_ID
+
+
+def _subject_id(analysis: Analysis, pron: int, verb: int) -> bool:
+    """Whether the Indonesian pronoun at ``pron`` is the subject of the verb at ``verb``."""
+    doc = analysis.doc
+    prev = pron - 1
+    if prev < 0 or analysis.sentence_of(prev) != analysis.sentence_of(pron):
+        return True
+    before = doc[prev]
+    if before.lower_ in PREPOSITIONS_ID:
+        return False  # "menurut saya", "bagi kami": the pronoun is an object
+    if before.is_punct or before.lower_ in SUBJECT_LEADS_ID or before.like_num:
+        return True
+    # After a noun: only the object-focus form, a bare root right after the pronoun.
+    if any(doc[i].lower_ == "yang" for i in range(pron + 1, verb)):
+        return False  # "Manajer saya yang bicara"
+    return not _affixed(doc[verb].lower_, doc[verb].norm_)
+
+
+PREPOSITIONS_ID = frozenset(
+    """menurut bagi buat untuk dari oleh kepada dengan sama ke pada tentang terhadap seperti
+    kayak daripada""".split()  # noqa: SIM905
+)
 
 
 def tag_star(analysis: Analysis) -> StarMap:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from answer_check.checks import KindExample, Outcome, Param, register
@@ -20,18 +21,18 @@ add({
     "phrases.none": {"en": "None found.", "id": "Tidak ditemukan."},
     "phrases.negated": {"en": "Only negated mentions found: {items}.",
                         "id": "Hanya ditemukan dalam bentuk negatif: {items}."},
-    "avoid.clean": {"en": "None found. Clean.", "id": "Tidak ada. Bersih."},
+    "avoid.clean": {"en": "None found. Clean.", "id": "Tidak ditemukan. Bersih."},
     "avoid.few": {"en": "{n} found, within the {allow} allowed: {items}.",
-                  "id": "{n} ditemukan, masih dalam batas {allow}: {items}."},
+                  "id": "Ditemukan {n}, masih dalam batas {allow}: {items}."},
     "avoid.many": {"en": "{n} found (allowed: {allow}): {items}.",
-                   "id": "{n} ditemukan (batas: {allow}): {items}."},
+                   "id": "Ditemukan {n} (batasnya {allow}): {items}."},
     "balance.found": {"en": "Signs of one specific story: {pos}. Generic habits: {neg}.",
                       "id": "Tanda satu cerita spesifik: {pos}. Kebiasaan umum: {neg}."},
     "balance.none": {"en": "No sign of one specific occasion; generic habits: {neg}.",
                      "id": "Tidak ada tanda satu kejadian spesifik; kebiasaan umum: {neg}."},
     "balance.nothing": {"en": "none", "id": "tidak ada"},
     "balance.past": {"en": "a story in the past tense ({n} verbs)",
-                     "id": "cerita dalam bentuk lampau ({n} kata kerja)"},
+                     "id": "cerita tentang kejadian yang sudah terjadi ({n} kata kerja)"},
     "question.covered": {"en": "Your answer picks up {n} of the question's {total} key words: {items}.",
                          "id": "Jawaban Anda memuat {n} dari {total} kata kunci pertanyaan: {items}."},
     "question.missing": {"en": "Missing from your answer: {items}.",
@@ -195,7 +196,17 @@ def balance(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
 
 
 def past_tense_verbs(analysis: Analysis) -> list[Evidence]:
-    """English verbs in the past tense (their lemma differs and they end in -ed, or irregular)."""
+    """Signs of a told past: English past-tense verbs (lemma differs, -ed or irregular).
+
+    Indonesian verbs have no tense: there the signs are the told actions of the STAR map
+    ("saya menelepon", not "saya biasanya menelepon") and the aspect words of a finished
+    event ("sudah", "telah", "pernah", "sempat").
+    """
+    if analysis.lang == "id":
+        out = [Evidence(t.idx, t.idx + len(t.text), t.text, "past aspect word")
+               for t in analysis.doc if t.lower_ in _ID_PAST_ASPECT]
+        out.extend(replace(a.evidence, rule="told action") for a in analysis.star.actions)
+        return sorted(out, key=lambda e: (e.start, e.end))
     if analysis.lang != "en":
         return []
     out = []
@@ -207,6 +218,7 @@ def past_tense_verbs(analysis: Analysis) -> list[Evidence]:
 
 
 PAST_TENSE_MIN = 3
+_ID_PAST_ASPECT = frozenset({"sudah", "telah", "pernah", "sempat", "udah", "tadinya"})
 _IRREGULAR_PAST = frozenset(
     "was were did had went made took gave got found told thought brought built bought caught "
     "chose came drew drove felt fought began ran saw sent set spoke spent stood taught understood "

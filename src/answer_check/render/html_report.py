@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 import answer_check.render.strings  # noqa: F401  (registers the interface strings)
 from answer_check import __version__
 from answer_check.checks.shape import format_time
-from answer_check.i18n import t
+from answer_check.i18n import number, t
+from answer_check.render.strings import question_type_label
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -99,6 +100,8 @@ class HtmlRenderer:
             "card": card,
             "rl": rl,
             "t": lambda key, **kw: t(key, rl, **kw),
+            "num": lambda value, decimals=1: number(value, rl, decimals),
+            "qtype": question_type_label(card.question.type, rl),
             "segments": segments(card, slots),
             "slots": slots,
             "palette": PALETTE,

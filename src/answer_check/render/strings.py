@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from answer_check.i18n import add
+from answer_check.i18n import CATALOG, add
+
+
+def question_type_label(qtype: str, lang: str) -> str:
+    """The name of a question type in ``lang`` (its id when it has no name yet)."""
+    entry = CATALOG.get(f"qtype.{qtype}")
+    if entry is None:
+        return qtype
+    return entry.get(lang) or entry["en"]
+
 
 add({
     "ui.title": {"en": "Interview answer feedback", "id": "Umpan balik jawaban wawancara"},
@@ -37,7 +46,7 @@ add({
     "ui.col.score": {"en": "Score", "id": "Skor"},
     "ui.col.points": {"en": "Points", "id": "Poin"},
     "ui.col.feedback": {"en": "What we found", "id": "Yang kami temukan"},
-    "ui.checks": {"en": "Checks", "id": "Memeriksa"},
+    "ui.checks": {"en": "Checks", "id": "Yang diperiksa"},
     "ui.why": {"en": "Why it matters", "id": "Mengapa penting"},
     "ui.fix": {"en": "How to improve", "id": "Cara memperbaiki"},
     "ui.evidence": {"en": "Evidence", "id": "Bukti"},
@@ -71,10 +80,25 @@ add({
     "ui.job.summary": {"en": "{n} of {total} key terms covered", "id": "{n} dari {total} istilah kunci tercakup"},
     "ui.notes": {"en": "Notes", "id": "Catatan"},
     "ui.footer": {"en": "Scored by answer-check {version} with rubric {rubric} v{rv}. Rule-based and offline: the same answer always gets the same score.",
-                  "id": "Dinilai oleh answer-check {version} dengan rubrik {rubric} v{rv}. Berbasis aturan dan luring: jawaban yang sama selalu mendapat skor yang sama."},
+                  "id": "Dinilai oleh answer-check {version} dengan rubrik {rubric} v{rv}. Berbasis aturan dan berjalan tanpa internet: jawaban yang sama selalu mendapat skor yang sama."},
     "ui.report_saved": {"en": "Report: {path}", "id": "Laporan: {path}"},
     "ui.top_fixes": {"en": "Top fixes", "id": "Perbaikan utama"},
     "ui.all_met": {"en": "Every criterion is met. Well done.",
                    "id": "Semua kriteria terpenuhi. Bagus sekali."},
     "ui.points": {"en": "pts", "id": "poin"},
+    # Question types, as named in the reports.
+    "qtype.behavioral": {"en": "behavioral", "id": "perilaku"},
+    "qtype.situational": {"en": "situational", "id": "situasional"},
+    "qtype.cv_clarification": {"en": "CV clarification", "id": "klarifikasi CV"},
+    "qtype.motivation": {"en": "motivation", "id": "motivasi"},
+    "qtype.strengths_weaknesses": {"en": "strengths and weaknesses",
+                                   "id": "kelebihan dan kekurangan"},
+    "qtype.career_goals": {"en": "career goals", "id": "tujuan karier"},
+    "qtype.teamwork": {"en": "teamwork", "id": "kerja sama tim"},
+    "qtype.self_introduction": {"en": "self-introduction", "id": "perkenalan diri"},
+    "qtype.technical_practice": {"en": "technical practice", "id": "praktik teknis"},
+    "qtype.technical_theory": {"en": "technical theory", "id": "teori teknis"},
+    "qtype.product_insight": {"en": "product insight", "id": "pemahaman produk"},
+    "qtype.closed": {"en": "closed question", "id": "pertanyaan tertutup"},
+    "qtype.job_fit": {"en": "job fit", "id": "kecocokan dengan pekerjaan"},
 })

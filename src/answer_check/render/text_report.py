@@ -9,7 +9,8 @@ import click
 
 import answer_check.render.strings  # noqa: F401  (registers the interface strings)
 from answer_check.checks.shape import format_time
-from answer_check.i18n import t
+from answer_check.i18n import number, t
+from answer_check.render.strings import question_type_label
 
 if TYPE_CHECKING:
     from answer_check.model import ScoreCard
@@ -39,7 +40,8 @@ class TextRenderer:
         q = card.question
         if q.text:
             lines.append(f"{t('ui.question', rl)}: {q.text}")
-        lines.append(f"{t('ui.type', rl)}: {q.type} ({_type_source(card)})")
+        qtype = question_type_label(q.type, rl)
+        lines.append(f"{t('ui.type', rl)}: {qtype} ({_type_source(card)})")
         time = format_time(card.speaking_seconds, rl)
         lines.append(f"{t('ui.lang', rl)}: {t('ui.lang.' + card.lang, rl)} \u00b7 "
                      + t("ui.words", rl, words=card.words, time=time))
@@ -59,7 +61,7 @@ class TextRenderer:
                 pts = t("ui.skipped", rl)
             else:
                 mark, col = LEVEL_MARKS[c.level]
-                pts = f"{c.points:4.1f}/{c.max_points:4.1f}"
+                pts = f"{number(c.points, rl):>4}/{number(c.max_points, rl):>4}"
             prefix = f" {self._s(mark, fg=col)} {c.title.ljust(name_w)}{pts.rjust(11)}  "
             indent = 3 + name_w + 11 + 2
             wrapped = textwrap.wrap(c.message, max(30, WIDTH - indent)) or [""]
