@@ -150,3 +150,32 @@ def test_a_told_story_counts_as_past_narrative() -> None:
 ])
 def test_pipeline_lemmas(word: str, lemma: str) -> None:
     assert pipeline("id").lemma(word) == lemma
+
+
+@pytest.mark.parametrize(("text", "remarks"), [
+    ("Saya keluar karena bos saya toxic dan rekan kerja saya malas semua.", 2),
+    ("Atasan saya yang lama nggak becus, manajemennya juga kacau balau.", 2),
+    # a fact told to the boss is no remark about the boss
+    ("Saya bilang ke atasan saya bahwa jadwalnya kacau, lalu kami menyusun ulang shift.", 0),
+    ("Atasan saya tidak malas; dia hanya punya prioritas lain.", 0),
+])
+def test_negative_talk_about_a_former_boss(text: str, remarks: int) -> None:
+    out = check("negative_talk", text)
+    assert len(out.evidence) == remarks
+
+
+def test_claimed_traits_without_evidence_cost_points() -> None:
+    bare = check("trait_claims", "Saya orangnya pekerja keras, fast learner, dan bisa bekerja di "
+                                 "bawah tekanan.")
+    backed = check("trait_claims", "Saya pekerja keras. Bulan lalu saya menggantikan tiga shift "
+                                   "tambahan dan saya melatih dua kasir baru.")
+    assert bare.score == 0.0
+    assert backed.score == 1.0
+
+
+@pytest.mark.parametrize(("word", "lemma"), [
+    ("terlalu", "terlalu"), ("pendapatan", "pendapatan"), ("masukannya", "masukan"),
+    ("mendalami", "dalami"), ("terkenal", "terkenal"),
+])
+def test_lookalike_roots_are_kept_apart(word: str, lemma: str) -> None:
+    assert pipeline("id").lemma(word) == lemma

@@ -222,7 +222,11 @@ OVERRIDES: dict[str, str] = {
         "pengadaan tujuan kepuasan kesempatan dipercaya dipercayakan kepercayaan "
         "akhirnya penghargaan berharga diminta ditugaskan diharapkan umumnya kebanyakan "
         "pokoknya intinya kelihatannya rasanya semacam mudah-mudahan soalnya kelebihan "
-        "kekurangan bukannya alih-alih baru-baru dipromosikan"
+        "kekurangan bukannya alih-alih baru-baru dipromosikan "
+        # words whose meaning departs from the root the table gives them: terlalu (too) is
+        # no lalu (then), pendapatan (income) no dapat (can), masukan (feedback) no masuk
+        "terlalu terkenal ternama terkemuka masukan peluang penghasilan pendapatan "
+        "berpengalaman pengingat sejalan keberatan pemilik menengahi sehari-hari"
     ).split()},
     **{w: w for w in _FUNCTION_WORDS},
     **_family("diberi", "diberi diberikan"),
@@ -252,6 +256,10 @@ OVERRIDES: dict[str, str] = {
     **_family("dapatkan", "dapatkan mendapatkan didapatkan mendapat didapat"),
     **_family("putuskan", "putuskan memutuskan diputuskan keputusan"),
     **_family("gunakan", "gunakan menggunakan digunakan penggunaan"),
+    **_family("dalami", "dalami mendalami didalami memperdalam pendalaman"),
+    **_family("mediasi", "mediasi memediasi dimediasi"),
+    **_family("kabari", "kabari mengabari dikabari"),
+    **_family("beritahu", "beritahu memberitahu memberitahukan diberitahu diberitahukan"),
 }
 
 

@@ -181,6 +181,10 @@ def trait_claims(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
 CLAUSE_WORDS = frozenset((
     "and", "but", "however", "although", "though", "because", "while", "whereas", "yet",
     "which", "who", "that", "when", "if", "after", "before", "until", "or",
+    # Indonesian ("yang" is left out: "atasan yang toxic" is one remark)
+    "dan", "tapi", "tetapi", "namun", "karena", "soalnya", "meskipun", "walaupun", "sedangkan",
+    "ketika", "saat", "jika", "kalau", "setelah", "sebelum", "sampai", "atau", "bahwa",
+    "sehingga", "lalu", "terus", "kemudian",
 ))
 
 
