@@ -169,6 +169,15 @@ _PRONOUNS = frozenset({"it", "this", "that", "there", "i", "we", "you", "they", 
 _DEF_AFTER_BE = frozenset({"a", "an", "the", "basically", "simply", "essentially", "when",
                            "how", "where"})
 _DEF_SUBJECT_MAX = 6
+# Indonesian has no articles: "<subject> adalah/merupakan/ialah/yaitu ..." is the definition
+# shape. A subject with a person in it ("Tugas saya adalah ...") or a cleft or discourse
+# opening ("Yang penting adalah ...", "Menurut saya ...") is no definition.
+_ID_COPULAS = frozenset({"adalah", "merupakan", "ialah", "yaitu", "yakni"})
+_ID_PERSONS = frozenset({"saya", "aku", "gue", "gw", "kami", "kita", "anda", "kamu", "dia",
+                         "mereka", "beliau"})
+_ID_NOT_SUBJECT_START = frozenset({"yang", "menurut", "jadi", "nah", "kalau", "kalo", "jika",
+                                   "apabila", "karena", "hal", "salah", "satu", "alasan",
+                                   "tujuan", "tugas", "masalahnya", "intinya", "pokoknya"})
 
 
 @register(
@@ -206,6 +215,8 @@ def definition(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
 
 def _is_a_definitions(analysis: Analysis) -> list[Evidence]:
     """'<subject of 1-6 words> is a/an/the ...' at a sentence start, subject not a pronoun."""
+    if analysis.lang == "id":
+        return _adalah_definitions(analysis)
     out = []
     doc = analysis.doc
     for sent in analysis.sentences:
@@ -219,6 +230,28 @@ def _is_a_definitions(analysis: Analysis) -> list[Evidence]:
                     break
                 start, end = toks[0].idx, toks[j + 1].idx + len(toks[j + 1].text)
                 out.append(Evidence(start, end, analysis.text[start:end], "definition: X is a"))
+                break
+    return out
+
+
+def _adalah_definitions(analysis: Analysis) -> list[Evidence]:
+    """Indonesian: '<subject of 1-6 words> adalah/merupakan/ialah/yaitu ...' at a sentence
+    start, the subject neither a pronoun nor holding a person ('Tugas saya adalah ...')."""
+    out = []
+    doc = analysis.doc
+    for sent in analysis.sentences:
+        toks = [t for t in doc[sent.tok_start:sent.tok_end] if not t.is_space]
+        if not toks or toks[0].lower_ in _PRONOUNS or toks[0].lower_ in _ID_NOT_SUBJECT_START:
+            continue
+        for j, tok in enumerate(toks[1:_DEF_SUBJECT_MAX + 1], start=1):
+            low = tok.lower_
+            if low == "," and j + 1 < len(toks) and toks[j + 1].lower_ in ("yaitu", "yakni"):
+                continue  # "Churn, yaitu ..."
+            if (tok.is_punct and tok.text not in ("-", "/")) or low in _ID_PERSONS:
+                break
+            if low in _ID_COPULAS and j + 1 < len(toks) and toks[j + 1].is_alpha:
+                start, end = toks[0].idx, tok.idx + len(tok.text)
+                out.append(Evidence(start, end, analysis.text[start:end], "definition: X adalah"))
                 break
     return out
 
