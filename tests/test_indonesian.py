@@ -179,3 +179,12 @@ def test_claimed_traits_without_evidence_cost_points() -> None:
 ])
 def test_lookalike_roots_are_kept_apart(word: str, lemma: str) -> None:
     assert pipeline("id").lemma(word) == lemma
+
+
+def test_parts_name_their_labels_in_the_answer_language() -> None:
+    labels = {"en": ["present", "past", "future"], "id": ["masa kini", "masa lalu", "masa depan"]}
+    params = {"lexicons": ["intro_present", "intro_past", "intro_future"], "labels": labels}
+    out = check("parts", "Saat ini saya bekerja sebagai perawat. Sebelumnya saya kuliah di "
+                         "Yogyakarta.", **params)
+    assert out.fields["found"].startswith("masa kini")
+    assert out.fields["missing"] == "masa depan"
