@@ -188,3 +188,10 @@ def test_parts_name_their_labels_in_the_answer_language() -> None:
                          "Yogyakarta.", **params)
     assert out.fields["found"].startswith("masa kini")
     assert out.fields["missing"] == "masa depan"
+
+
+def test_content_words_on_the_stop_list_still_count_as_question_words() -> None:
+    q = "Di mana Anda melihat diri Anda lima tahun ke depan?"
+    analysis = Analysis.of("Dalam lima tahun saya ingin menjadi auditor senior.", "id", question=q)
+    out = run_check("answers_question", analysis, validate_params("answers_question", {}, "t"))
+    assert not out.skipped and out.score == 1.0

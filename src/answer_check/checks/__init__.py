@@ -149,7 +149,7 @@ def validate_params(kind: str, raw: Mapping[str, Any], where: str) -> dict[str, 
 
 
 def _str_list_i18n(value: Any, where: str) -> dict[str, tuple[str, ...]]:
-    """A list of strings (any language), or a table of them per language: { en = [...], id = [...] }."""
+    """A list of strings (any language), or a table of lists per language: { en = [...] }."""
     from answer_check.i18n import LANGS
 
     def strings(v: Any, here: str) -> tuple[str, ...]:
