@@ -195,3 +195,12 @@ def test_content_words_on_the_stop_list_still_count_as_question_words() -> None:
     analysis = Analysis.of("Dalam lima tahun saya ingin menjadi auditor senior.", "id", question=q)
     out = run_check("answers_question", analysis, validate_params("answers_question", {}, "t"))
     assert not out.skipped and out.score == 1.0
+
+
+@pytest.mark.parametrize(("text", "actions"), [
+    ("Gue ngecek stoknya, terus gue nelpon vendornya.", ["ngecek", "nelpon"]),
+    ("Aku dengerin keluhannya dan aku jelasin prosesnya.", ["dengerin", "jelasin"]),
+])
+def test_colloquial_verbs_count_as_actions(text: str, actions: list[str]) -> None:
+    analysis = Analysis.of(text, "id")
+    assert [a.evidence.text for a in analysis.star.actions] == actions
