@@ -204,3 +204,10 @@ def test_content_words_on_the_stop_list_still_count_as_question_words() -> None:
 def test_colloquial_verbs_count_as_actions(text: str, actions: list[str]) -> None:
     analysis = Analysis.of(text, "id")
     assert [a.evidence.text for a in analysis.star.actions] == actions
+
+
+@pytest.mark.parametrize(("word", "lemma"), [
+    ("manajernya", "manajer"), ("kliennya", "klien"), ("bosnya", "bos"), ("hanya", "hanya"),
+])
+def test_a_loanword_loses_its_possessive(word: str, lemma: str) -> None:
+    assert pipeline("id").lemma(word) == lemma

@@ -153,6 +153,9 @@ class IndonesianLemmatizer:
             known = self._known(candidate)
             if known is not None and (best is None or len(known) > len(best)):
                 best = known
+        if best is None and lowered.endswith("nya") and len(lowered) - 3 >= _MIN_ROOT:
+            # a loanword the table does not know, with the possessive: manajernya -> manajer
+            return lowered[:-3]
         return lowered if best is None else best
 
     def _known(self, word: str) -> str | None:
