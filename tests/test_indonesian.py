@@ -179,3 +179,35 @@ def test_claimed_traits_without_evidence_cost_points() -> None:
 ])
 def test_lookalike_roots_are_kept_apart(word: str, lemma: str) -> None:
     assert pipeline("id").lemma(word) == lemma
+
+
+def test_parts_name_their_labels_in_the_answer_language() -> None:
+    labels = {"en": ["present", "past", "future"], "id": ["masa kini", "masa lalu", "masa depan"]}
+    params = {"lexicons": ["intro_present", "intro_past", "intro_future"], "labels": labels}
+    out = check("parts", "Saat ini saya bekerja sebagai perawat. Sebelumnya saya kuliah di "
+                         "Yogyakarta.", **params)
+    assert out.fields["found"].startswith("masa kini")
+    assert out.fields["missing"] == "masa depan"
+
+
+def test_content_words_on_the_stop_list_still_count_as_question_words() -> None:
+    q = "Di mana Anda melihat diri Anda lima tahun ke depan?"
+    analysis = Analysis.of("Dalam lima tahun saya ingin menjadi auditor senior.", "id", question=q)
+    out = run_check("answers_question", analysis, validate_params("answers_question", {}, "t"))
+    assert not out.skipped and out.score == 1.0
+
+
+@pytest.mark.parametrize(("text", "actions"), [
+    ("Gue ngecek stoknya, terus gue nelpon vendornya.", ["ngecek", "nelpon"]),
+    ("Aku dengerin keluhannya dan aku jelasin prosesnya.", ["dengerin", "jelasin"]),
+])
+def test_colloquial_verbs_count_as_actions(text: str, actions: list[str]) -> None:
+    analysis = Analysis.of(text, "id")
+    assert [a.evidence.text for a in analysis.star.actions] == actions
+
+
+@pytest.mark.parametrize(("word", "lemma"), [
+    ("manajernya", "manajer"), ("kliennya", "klien"), ("bosnya", "bos"), ("hanya", "hanya"),
+])
+def test_a_loanword_loses_its_possessive(word: str, lemma: str) -> None:
+    assert pipeline("id").lemma(word) == lemma

@@ -153,6 +153,9 @@ class IndonesianLemmatizer:
             known = self._known(candidate)
             if known is not None and (best is None or len(known) > len(best)):
                 best = known
+        if best is None and lowered.endswith("nya") and len(lowered) - 3 >= _MIN_ROOT:
+            # a loanword the table does not know, with the possessive: manajernya -> manajer
+            return lowered[:-3]
         return lowered if best is None else best
 
     def _known(self, word: str) -> str | None:
@@ -260,6 +263,20 @@ OVERRIDES: dict[str, str] = {
     **_family("mediasi", "mediasi memediasi dimediasi"),
     **_family("kabari", "kabari mengabari dikabari"),
     **_family("beritahu", "beritahu memberitahu memberitahukan diberitahu diberitahukan"),
+    # colloquial (Jakarta) verb forms: nge-/ny- prefixes and the -in suffix, as candidates speak
+    **_family("dengar", "dengerin ngedengerin dengarin"),
+    **_family("cek", "ngecek ngecekin cekin"),
+    **_family("telepon", "nelpon nelepon telpon ditelpon"),
+    **_family("kirim", "ngirim ngirimin kirimin"),
+    **_family("susun", "nyusun"),
+    **_family("usul", "usulin ngusulin"),
+    **_family("ajak", "ngajak"),
+    **_family("jelas", "jelasin ngejelasin njelasin"),
+    **_family("tanya", "nanya nanyain tanyain"),
+    **_family("cari", "nyari nyariin"),
+    **_family("bantu", "bantuin ngebantu ngebantuin"),
+    **_family("beres", "beresin ngeberesin"),
+    **_family("bikin", "bikin bikinin"),
 }
 
 

@@ -23,7 +23,7 @@ class Param:
     """One parameter of a check kind."""
 
     name: str
-    type: str  # "str" | "int" | "float" | "bool" | "str_list"
+    type: str  # "str" | "int" | "float" | "bool" | "str_list" | "str_list_i18n"
     default: Any = None
     required: bool = False
     min: float | None = None
@@ -122,6 +122,8 @@ def validate_params(kind: str, raw: Mapping[str, Any], where: str) -> dict[str, 
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
                 raise _bad(here, "must be a list of non-empty strings")
             value = tuple(value)
+        elif p.type == "str_list_i18n":
+            value = _str_list_i18n(value, here)
         elif p.type == "bool":
             if not isinstance(value, bool):
                 raise _bad(here, "must be true or false")
@@ -145,6 +147,30 @@ def validate_params(kind: str, raw: Mapping[str, Any], where: str) -> dict[str, 
         out[name] = value
     _validate_lexicons(out, where)
     return out
+
+
+def _str_list_i18n(value: Any, where: str) -> dict[str, tuple[str, ...]]:
+    """A list of strings (any language), or a table of lists per language: { en = [...] }."""
+    from answer_check.i18n import LANGS
+
+    def strings(v: Any, here: str) -> tuple[str, ...]:
+        if isinstance(v, str):
+            v = [v]
+        if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
+            raise _bad(here, "must be a list of non-empty strings")
+        return tuple(v)
+
+    if isinstance(value, dict):
+        unknown = sorted(set(value) - set(LANGS))
+        if unknown:
+            raise _bad(f"{where}.{unknown[0]}", f"unknown language (known: {', '.join(LANGS)})")
+        return {lang: strings(v, f"{where}.{lang}") for lang, v in value.items()}
+    return {"en": strings(value, where)}
+
+
+def by_lang(value: Mapping[str, tuple[str, ...]], lang: str) -> tuple[str, ...]:
+    """The ``str_list_i18n`` value for ``lang`` (English when that language has none)."""
+    return tuple(value.get(lang) or value.get("en") or ())
 
 
 def _validate_lexicons(params: Mapping[str, Any], where: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from answer_check.checks import KindExample, Outcome, Param, register
+from answer_check.checks import KindExample, Outcome, Param, by_lang, register
 from answer_check.checks.lexical import MIN_WORDS, evidence, hits_of, too_short
 from answer_check.i18n import add, quote_list, t
 from answer_check.model import Evidence
@@ -297,7 +297,8 @@ def actions_planned(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     "parts",
     params=(
         Param("lexicons", "str_list", (), required=True, doc="one word list per part, in order"),
-        Param("labels", "str_list", (), doc="a short name per part (default: the list names)"),
+        Param("labels", "str_list_i18n", {}, doc="a short name per part (default: the list "
+              "names); a list, or a table of lists per language"),
         Param("in_order", "bool", False, doc="the parts must first appear in the order listed"),
         Param("order_penalty", "float", 0.25, min=0, max=1, doc="points off when out of order"),
         Param("negation", "bool", True, doc="ignore negated mentions"),
@@ -314,8 +315,9 @@ def actions_planned(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
 def parts(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     """Credit for each part of a structure that the answer tells (one word list per part)."""
     names = list(params["lexicons"])
-    labels = list(params["labels"]) if len(params["labels"]) == len(names) else names
     lang = analysis.lang
+    given = list(by_lang(params["labels"], lang))
+    labels = given if len(given) == len(names) else names
     firsts: list[int] = []
     found: list[str] = []
     missing: list[str] = []

@@ -287,16 +287,19 @@ def _same_stem(norm: str, answer_norms: dict[str, list[int]]) -> list[int] | Non
 
 
 def question_keywords(analysis: Analysis) -> list[tuple[str, str]]:
-    """The question's content words: (norm, surface), no stop words or question boilerplate."""
+    """The question's content words: (norm, surface), no stop words (unless question_content)
+    or boilerplate."""
     assert analysis.question is not None
     pipe = analysis.pipe
     qdoc = pipe.make_pattern(analysis.question)
     boiler = {pipe.lemma(t.text) for t in load_lexicon("question_boilerplate", analysis.lang)}
+    content = {pipe.lemma(t.text) for t in load_lexicon("question_content", analysis.lang)}
     seen: set[str] = set()
     out = []
     for tok in qdoc:
         norm = tok.norm_
-        if (not tok.is_alpha or len(tok.text) < 3 or tok.is_stop or norm in boiler
+        stop = tok.is_stop and norm not in content
+        if (not tok.is_alpha or len(tok.text) < 3 or stop or norm in boiler
                 or tok.lower_ in boiler or norm in seen):
             continue
         seen.add(norm)
