@@ -111,3 +111,14 @@ def test_requirements_mapped_to_experience() -> None:
     bare = check("requirement_mapping", "Saya pekerja keras dan cepat belajar, jadi saya rasa "
                                          "saya cocok dengan posisi ini.")
     assert bare.score == 0.0
+
+
+@pytest.mark.parametrize(("text", "score"), [
+    ("Saya pernah dengar namanya, tapi semua aplikasi itu mirip-mirip saja.", 0.0),
+    ("Saya sudah baca dokumentasinya.", 0.0),
+    ("Saya pernah menangani klien yang marah karena pesanannya terlambat.", 1.0),
+])
+def test_hearsay_is_no_experience(text: str, score: float) -> None:
+    out = check("balance", text, positive=["example_markers", "specific_markers"],
+                negative=["generic_habits"], past_tense=True)
+    assert out.score == score
