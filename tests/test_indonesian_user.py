@@ -122,3 +122,31 @@ def test_hearsay_is_no_experience(text: str, score: float) -> None:
     out = check("balance", text, positive=["example_markers", "specific_markers"],
                 negative=["generic_habits"], past_tense=True)
     assert out.score == score
+
+
+def _job_terms(text: str) -> dict[str, tuple[bool, bool]]:
+    from conftest import DATA
+
+    job = (DATA / "jobs" / "staf_akuntansi_id.txt").read_text(encoding="utf-8")
+    analysis = Analysis.of(text, "id", job_text=job)
+    return {t.term: (t.covered, t.listed_only) for t in analysis.job_terms}
+
+
+def test_indonesian_job_terms_used_listed_and_negated() -> None:
+    cov = _job_terms("Di kantor lama, saya menutup buku setiap bulan di Accurate dan saya "
+                     "membuat rekonsiliasi bank untuk 8 rekening. Saya belum pernah memakai SAP. "
+                     "Keahlian: PSAK, PPN, Microsoft Excel.")
+    assert cov["Accurate"] == (True, False) and cov["rekonsiliasi bank"] == (True, False)
+    assert cov["SAP"][0] is False  # negated
+    assert cov["PSAK"] == (True, True) and cov["PPN"] == (True, True)  # a bare list
+
+
+def test_indonesian_job_ad_boilerplate_is_no_term() -> None:
+    from conftest import DATA
+
+    from answer_check.jobdesc import extract_terms
+
+    job = (DATA / "jobs" / "staf_akuntansi_id.txt").read_text(encoding="utf-8")
+    terms = " | ".join(t.term.lower() for t in extract_terms(job, "id"))
+    for phrase in ("lowongan", "pengalaman", "teliti", "gaji", "bpjs", "cv", "minimal"):
+        assert phrase not in terms
