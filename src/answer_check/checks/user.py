@@ -17,39 +17,43 @@ if TYPE_CHECKING:
 
 add({
     "job.none": {"en": "No job description given (--job): not checked.",
-                 "id": "Tidak ada deskripsi pekerjaan (--job): tidak diperiksa."},
+                 "id": "Deskripsi pekerjaan tidak diberikan (--job), jadi bagian ini tidak "
+                       "diperiksa."},
     "job.empty": {"en": "No key terms found in the job description: not checked.",
-                  "id": "Tidak ada istilah kunci di deskripsi pekerjaan: tidak diperiksa."},
+                  "id": "Tidak ada istilah kunci di deskripsi pekerjaan, jadi bagian ini tidak "
+                        "diperiksa."},
     "job.found": {
         "en": "Covers {n} of the job's {total} key terms ({used} in what you did, {listed} only "
               "listed): {items}. Missing: {missing}.",
-        "id": "Memuat {n} dari {total} istilah kunci pekerjaan ({used} dalam hal yang Anda "
-              "kerjakan, {listed} hanya disebut): {items}. Belum ada: {missing}.",
+        "id": "Jawaban Anda memuat {n} dari {total} istilah kunci lowongan ({used} dalam cerita "
+              "tentang pekerjaan Anda, {listed} hanya disebut): {items}. Belum ada: {missing}.",
     },
     "job.missing": {
         "en": "None of the job's {total} key terms, e.g. {missing}.",
-        "id": "Belum ada satu pun dari {total} istilah kunci pekerjaan, misalnya {missing}.",
+        "id": "Belum ada satu pun dari {total} istilah kunci lowongan, misalnya {missing}.",
     },
     "direct.first": {"en": "Direct answer up front: {items}.",
                      "id": "Jawaban langsung di awal: {items}."},
     "direct.late": {
         "en": "The direct answer ({items}) comes late: say it in your first words.",
-        "id": "Jawaban langsung ({items}) muncul terlambat: sampaikan di kata-kata pertama.",
+        "id": "Jawaban langsungnya ({items}) baru muncul belakangan: sampaikan di kata-kata "
+              "pertama.",
     },
     "direct.none": {"en": "No direct answer ({expect}) found.",
-                    "id": "Tidak ada jawaban langsung ({expect})."},
+                    "id": "Belum ada jawaban langsung ({expect})."},
     "direct.expect.number": {"en": "a number", "id": "angka"},
     "direct.expect.either": {"en": "yes, no or a number", "id": "ya, tidak, atau angka"},
     "direct.expect.yes_no": {"en": "yes or no", "id": "ya atau tidak"},
     "definition.found": {"en": "Definition: {items}.", "id": "Definisi: {items}."},
     "definition.late": {"en": "A definition ({items}) comes late: open with it.",
-                        "id": "Definisi ({items}) muncul terlambat: buka jawaban dengan definisi."},
+                        "id": "Definisinya ({items}) baru muncul belakangan: buka jawaban Anda "
+                              "dengan definisi."},
     "definition.none": {"en": "No definition ('X is a ...', 'X refers to ...').",
-                        "id": "Tidak ada definisi ('X adalah ...', 'X merupakan ...')."},
+                        "id": "Belum ada definisi ('X adalah ...', 'X merupakan ...')."},
     "mapping.found": {"en": "{n} requirement(s) tied to your own experience: {items}.",
-                      "id": "{n} syarat dikaitkan dengan pengalaman Anda: {items}."},
+                      "id": "{n} persyaratan posisi dikaitkan dengan pengalaman Anda: {items}."},
     "mapping.none": {"en": "No requirement of the role tied to your own experience.",
-                     "id": "Tidak ada syarat pekerjaan yang dikaitkan dengan pengalaman Anda."},
+                     "id": "Belum ada persyaratan posisi yang dikaitkan dengan pengalaman Anda."},
 })
 
 
