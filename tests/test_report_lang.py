@@ -126,7 +126,8 @@ def test_report_lang_can_override_the_answer_language() -> None:
 
 # Every User rubric, with an Indonesian job description (--job): the job section, the User
 # check messages and the rubric texts are Indonesian too.
-USER_ENGLISH_UI = ENGLISH_UI + (
+USER_ENGLISH_UI = (
+    *ENGLISH_UI,
     "covered", "listed", "only", "nice", "have", "job", "description", "match", "key", "terms",
     "definition", "direct", "requirement", "requirements", "mapped", "tied", "experience",
     "own", "comes", "late", "first", "open", "insight", "product", "closed", "fit", "theory",
