@@ -146,3 +146,77 @@ def test_report_lang_can_override_the_answer_language() -> None:
     assert (card.lang, card.report_lang) == ("id", "en")
     text = get_renderer("text").render(card)
     assert "Score:" in text and "Indonesian" in text
+
+
+# Every User rubric, with an Indonesian job description (--job): the job section, the User
+# check messages and the rubric texts are Indonesian too.
+USER_ENGLISH_UI = (
+    *ENGLISH_UI,
+    "covered", "listed", "only", "nice", "have", "job", "description", "match", "key", "terms",
+    "definition", "direct", "requirement", "requirements", "mapped", "tied", "experience",
+    "own", "comes", "late", "first", "open", "insight", "product", "closed", "fit", "theory",
+    "named", "tools", "figures", "hedges", "vagueness", "concise", "observation", "impact",
+    "suggestion", "reason", "measure", "generic", "praise", "outcome", "obstacles", "steps",
+    "example", "given", "checked", "missing", "covers", "none",
+)
+JOB = "staf_akuntansi_id.txt"
+USER_CASES = [
+    pytest.param("Ya, tiga tahun. Di kantor lama saya menutup buku setiap bulan di Accurate dan "
+                 "saya membuat rekonsiliasi bank untuk 8 rekening. Keahlian lain: PSAK, PPN.",
+                 "Apakah Anda pernah memakai Accurate?", "closed", id="user.closed"),
+    pytest.param("Rekonsiliasi bank adalah proses mencocokkan saldo buku besar dengan rekening "
+                 "koran. Cara kerjanya, pertama saya mencocokkan setiap transaksi, lalu selisihnya "
+                 "dicatat sebagai jurnal penyesuaian. Misalnya, selisihnya Rp120 juta, dll.",
+                 "Apa itu rekonsiliasi bank?", "technical_theory", id="user.technical_theory"),
+    pytest.param("Aplikasinya sudah bagus. Waktu saya mencoba fitur e-Faktur, saya harus mengisi "
+                 "NPWP tiga kali. Saran saya, isi otomatis saja.",
+                 "Apa pendapat Anda tentang aplikasi akuntansi kami?", "product_insight",
+                 id="user.product_insight"),
+    pytest.param("Posisi ini membutuhkan tutup buku bulanan, dan saya menutup buku di Accurate "
+                 "selama tiga tahun. Saya rasa saya cocok, karena saya teliti.",
+                 "Mengapa Anda cocok untuk posisi staf akuntansi ini?", "job_fit",
+                 id="user.job_fit"),
+    pytest.param("Pertama, saya mencatat semua jurnal umum di Accurate, lalu saya membuat "
+                 "rekonsiliasi bank. Kendalanya, data cabang sering terlambat.",
+                 "Bagaimana Anda melakukan tutup buku bulanan?", "technical_practice",
+                 id="user.technical_practice"),
+]
+
+
+def _user_card(answer: str, question: str, qtype: str) -> ScoreCard:
+    from conftest import DATA
+
+    job = (DATA / "jobs" / JOB).read_text(encoding="utf-8")
+    card = score(Request(text=answer, stage="user", question=question, job_text=job,
+                         rubric=find_rubric("user", qtype)))
+    assert (card.lang, card.report_lang) == ("id", "id")
+    assert card.job
+    return card
+
+
+def _english_left_user(text: str) -> list[str]:
+    text = re.sub(r"--\w+", " ", text)  # option names: --job
+    text = re.sub(r"\S*[._/#]\w\S*", " ", text)
+    text = re.sub(r"\u201c[^\u201d]*\u201d", " ", text)
+    words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]*", text)}
+    return sorted(words & set(USER_ENGLISH_UI))
+
+
+@pytest.mark.parametrize(("answer", "question", "qtype"), USER_CASES)
+def test_indonesian_user_html_report_with_a_job(answer: str, question: str, qtype: str) -> None:
+    card = _user_card(answer, question, qtype)
+    html = get_renderer("html").render(card)
+    text = _interface_text(html, card)
+    assert "Kecocokan dengan deskripsi pekerjaan" in text
+    assert "istilah kunci tercakup" in text
+    for crit in card.criteria:
+        assert crit.title in text  # the rubric's Indonesian titles
+    assert _english_left_user(text) == []
+
+
+@pytest.mark.parametrize(("answer", "question", "qtype"), USER_CASES)
+def test_indonesian_user_text_report_with_a_job(answer: str, question: str, qtype: str) -> None:
+    card = _user_card(answer, question, qtype)
+    text = get_renderer("text").render(card).replace(question, " ")
+    assert "Skor:" in text
+    assert _english_left_user(text) == []

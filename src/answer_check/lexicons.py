@@ -26,6 +26,8 @@ _NAME_NEXT = frozenset({"be", "have", "do", "can", "could", "will", "would", "sh
 # '#' starts a comment at the start of a line or after white space ("C#" is a term).
 _COMMENT = re.compile(r"(?:^|\s)#")
 MAX_GAP = 3
+# Word lists of names (tools, methods, job terms), where a capital may be all that marks a name.
+_NAME_SOURCES = ("tech_", "methods_", "job")
 
 
 @dataclass(frozen=True)
@@ -116,11 +118,14 @@ class TermMatcher:
             if (term.source, term.text) not in keys:
                 keys.append((term.source, term.text))
         # Exact one-word names that are also ordinary words ("Excel", "Go", "Word", "Spark"):
-        # at the start of a sentence the capital letter proves nothing.
+        # at the start of a sentence the capital letter proves nothing. Only names (tool
+        # lists, job terms): elsewhere a capitalised exact form such as "=Sebaiknya" is
+        # written for the sentence start.
         words = pipe.known_words
-        self._ambiguous = {k for k in self._exact
+        self._ambiguous = {k for k, keys in self._exact.items()
                            if len(k) == 1 and k[0].istitle() and len(k[0]) > 1
-                           and k[0].lower() in words}
+                           and k[0].lower() in words
+                           and any(src.startswith(_NAME_SOURCES) for src, _ in keys)}
         # For each first word, the lengths of the phrases that start with it: one dict
         # lookup per token rules out almost every position.
         self._plain_first = _lengths_by_first(self._plain)

@@ -180,6 +180,7 @@ def avoid(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
 def balance(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     """Credit for signs of the wanted quality, less a penalty for signs of its opposite."""
     pos, _ = hits_of(analysis, {"lexicons": params["positive"], "terms": ()}, negation=True)
+    pos = [h for h in pos if not _hearsay(analysis, h.tok_end)]
     neg, _ = hits_of(analysis, {"lexicons": params["negative"], "terms": ()}, negation=False)
     pos_ev = list(evidence(pos))
     items = [h.text for h in pos]
@@ -208,7 +209,8 @@ def past_tense_verbs(analysis: Analysis) -> list[Evidence]:
     """
     if analysis.lang == "id":
         out = [Evidence(t.idx, t.idx + len(t.text), t.text, "past aspect word")
-               for t in analysis.doc if t.lower_ in _ID_PAST_ASPECT]
+               for t in analysis.doc
+               if t.lower_ in _ID_PAST_ASPECT and not _hearsay(analysis, t.i + 1)]
         out.extend(replace(a.evidence, rule="told action") for a in analysis.star.actions)
         return sorted(out, key=lambda e: (e.start, e.end))
     if analysis.lang != "en":
@@ -224,6 +226,17 @@ def past_tense_verbs(analysis: Analysis) -> list[Evidence]:
 
 
 PAST_TENSE_MIN = 3
+# "Saya pernah dengar/baca/lihat ..." (I have heard of it) is hearsay, not an experience.
+_ID_HEARSAY = frozenset({"dengar", "denger", "baca", "lihat", "tahu", "tau"})
+
+
+def _hearsay(analysis: Analysis, tok: int) -> bool:
+    """Indonesian: a past-experience cue ending before token ``tok`` is followed by a verb of
+    hearing, reading or seeing ("saya pernah dengar namanya")."""
+    if analysis.lang != "id" or tok >= len(analysis.doc):
+        return False
+    prev = analysis.doc[tok - 1].lower_ if tok else ""
+    return prev in ("pernah", "sudah", "udah", "sempat") and analysis.doc[tok].norm_ in _ID_HEARSAY
 _ID_PAST_ASPECT = frozenset({"sudah", "telah", "pernah", "sempat", "udah", "tadinya"})
 _IRREGULAR_PAST = frozenset(
     "was were did had went made took gave got found told thought brought built bought caught "

@@ -17,39 +17,43 @@ if TYPE_CHECKING:
 
 add({
     "job.none": {"en": "No job description given (--job): not checked.",
-                 "id": "Tidak ada deskripsi pekerjaan (--job): tidak diperiksa."},
+                 "id": "Deskripsi pekerjaan tidak diberikan (--job), jadi bagian ini tidak "
+                       "diperiksa."},
     "job.empty": {"en": "No key terms found in the job description: not checked.",
-                  "id": "Tidak ada istilah kunci di deskripsi pekerjaan: tidak diperiksa."},
+                  "id": "Tidak ada istilah kunci di deskripsi pekerjaan, jadi bagian ini tidak "
+                        "diperiksa."},
     "job.found": {
         "en": "Covers {n} of the job's {total} key terms ({used} in what you did, {listed} only "
               "listed): {items}. Missing: {missing}.",
-        "id": "Memuat {n} dari {total} istilah kunci pekerjaan ({used} dalam hal yang Anda "
-              "kerjakan, {listed} hanya disebut): {items}. Belum ada: {missing}.",
+        "id": "Jawaban Anda memuat {n} dari {total} istilah kunci lowongan ({used} dalam cerita "
+              "tentang pekerjaan Anda, {listed} hanya disebut): {items}. Belum ada: {missing}.",
     },
     "job.missing": {
         "en": "None of the job's {total} key terms, e.g. {missing}.",
-        "id": "Belum ada satu pun dari {total} istilah kunci pekerjaan, misalnya {missing}.",
+        "id": "Belum ada satu pun dari {total} istilah kunci lowongan, misalnya {missing}.",
     },
     "direct.first": {"en": "Direct answer up front: {items}.",
                      "id": "Jawaban langsung di awal: {items}."},
     "direct.late": {
         "en": "The direct answer ({items}) comes late: say it in your first words.",
-        "id": "Jawaban langsung ({items}) muncul terlambat: sampaikan di kata-kata pertama.",
+        "id": "Jawaban langsungnya ({items}) baru muncul belakangan: sampaikan di kata-kata "
+              "pertama.",
     },
     "direct.none": {"en": "No direct answer ({expect}) found.",
-                    "id": "Tidak ada jawaban langsung ({expect})."},
+                    "id": "Belum ada jawaban langsung ({expect})."},
     "direct.expect.number": {"en": "a number", "id": "angka"},
     "direct.expect.either": {"en": "yes, no or a number", "id": "ya, tidak, atau angka"},
     "direct.expect.yes_no": {"en": "yes or no", "id": "ya atau tidak"},
     "definition.found": {"en": "Definition: {items}.", "id": "Definisi: {items}."},
     "definition.late": {"en": "A definition ({items}) comes late: open with it.",
-                        "id": "Definisi ({items}) muncul terlambat: buka jawaban dengan definisi."},
+                        "id": "Definisinya ({items}) baru muncul belakangan: buka jawaban Anda "
+                              "dengan definisi."},
     "definition.none": {"en": "No definition ('X is a ...', 'X refers to ...').",
-                        "id": "Tidak ada definisi ('X adalah ...', 'X merupakan ...')."},
+                        "id": "Belum ada definisi ('X adalah ...', 'X merupakan ...')."},
     "mapping.found": {"en": "{n} requirement(s) tied to your own experience: {items}.",
-                      "id": "{n} syarat dikaitkan dengan pengalaman Anda: {items}."},
+                      "id": "{n} persyaratan posisi dikaitkan dengan pengalaman Anda: {items}."},
     "mapping.none": {"en": "No requirement of the role tied to your own experience.",
-                     "id": "Tidak ada syarat pekerjaan yang dikaitkan dengan pengalaman Anda."},
+                     "id": "Belum ada persyaratan posisi yang dikaitkan dengan pengalaman Anda."},
 })
 
 
@@ -169,6 +173,15 @@ _PRONOUNS = frozenset({"it", "this", "that", "there", "i", "we", "you", "they", 
 _DEF_AFTER_BE = frozenset({"a", "an", "the", "basically", "simply", "essentially", "when",
                            "how", "where"})
 _DEF_SUBJECT_MAX = 6
+# Indonesian has no articles: "<subject> adalah/merupakan/ialah/yaitu ..." is the definition
+# shape. A subject with a person in it ("Tugas saya adalah ...") or a cleft or discourse
+# opening ("Yang penting adalah ...", "Menurut saya ...") is no definition.
+_ID_COPULAS = frozenset({"adalah", "merupakan", "ialah", "yaitu", "yakni"})
+_ID_PERSONS = frozenset({"saya", "aku", "gue", "gw", "kami", "kita", "anda", "kamu", "dia",
+                         "mereka", "beliau"})
+_ID_NOT_SUBJECT_START = frozenset({"yang", "menurut", "jadi", "nah", "kalau", "kalo", "jika",
+                                   "apabila", "karena", "hal", "salah", "satu", "alasan",
+                                   "tujuan", "tugas", "masalahnya", "intinya", "pokoknya"})
 
 
 @register(
@@ -206,6 +219,8 @@ def definition(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
 
 def _is_a_definitions(analysis: Analysis) -> list[Evidence]:
     """'<subject of 1-6 words> is a/an/the ...' at a sentence start, subject not a pronoun."""
+    if analysis.lang == "id":
+        return _adalah_definitions(analysis)
     out = []
     doc = analysis.doc
     for sent in analysis.sentences:
@@ -219,6 +234,28 @@ def _is_a_definitions(analysis: Analysis) -> list[Evidence]:
                     break
                 start, end = toks[0].idx, toks[j + 1].idx + len(toks[j + 1].text)
                 out.append(Evidence(start, end, analysis.text[start:end], "definition: X is a"))
+                break
+    return out
+
+
+def _adalah_definitions(analysis: Analysis) -> list[Evidence]:
+    """Indonesian: '<subject of 1-6 words> adalah/merupakan/ialah/yaitu ...' at a sentence
+    start, the subject neither a pronoun nor holding a person ('Tugas saya adalah ...')."""
+    out = []
+    doc = analysis.doc
+    for sent in analysis.sentences:
+        toks = [t for t in doc[sent.tok_start:sent.tok_end] if not t.is_space]
+        if not toks or toks[0].lower_ in _PRONOUNS or toks[0].lower_ in _ID_NOT_SUBJECT_START:
+            continue
+        for j, tok in enumerate(toks[1:_DEF_SUBJECT_MAX + 1], start=1):
+            low = tok.lower_
+            if low == "," and j + 1 < len(toks) and toks[j + 1].lower_ in ("yaitu", "yakni"):
+                continue  # "Churn, yaitu ..."
+            if (tok.is_punct and tok.text not in ("-", "/")) or low in _ID_PERSONS:
+                break
+            if low in _ID_COPULAS and j + 1 < len(toks) and toks[j + 1].is_alpha:
+                start, end = toks[0].idx, tok.idx + len(tok.text)
+                out.append(Evidence(start, end, analysis.text[start:end], "definition: X adalah"))
                 break
     return out
 
