@@ -178,7 +178,7 @@ def _fallback_for(lang: str, table: Mapping[str, str]) -> Callable[[str], str] |
         return None
     from answer_check.id_lemma import OVERRIDES, IndonesianLemmatizer
 
-    return IndonesianLemmatizer(ChainMap(OVERRIDES, table)).lemma
+    return IndonesianLemmatizer(ChainMap(OVERRIDES, cast("dict[str, str]", table))).lemma
 
 
 @cache
