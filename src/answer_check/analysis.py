@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 from answer_check.lexicons import Hit, Term, TermMatcher, load_lexicon, parse_terms, token_view
@@ -23,18 +23,71 @@ _MATCHERS: dict[tuple[str, tuple[str, ...], tuple[str, ...]], TermMatcher] = {}
 
 
 def matcher_for(pipe: Pipeline, lexicons: tuple[str, ...], inline: tuple[str, ...] = ()) -> TermMatcher:
-    """A TermMatcher for these word lists and inline terms, built once per process."""
+    """A TermMatcher for these word lists and inline terms, built once per process.
+
+    Matchers of bundled word lists are also kept in the on-disk cache (``disk_cache``):
+    building the tool lists' matcher takes a tenth of a second, loading it a few ms.
+    """
     key = (pipe.lang, lexicons, inline)
     matcher = _MATCHERS.get(key)
     if matcher is None:
-        terms: list[Term] = []
-        for name in lexicons:
-            terms.extend(load_lexicon(name, pipe.lang))
-        if inline:
-            terms.extend(parse_terms("\n".join(inline), "inline"))
-        matcher = TermMatcher(pipe, tuple(terms))
+        matcher = _cached_matcher(pipe, lexicons) if not inline else None
+        if matcher is None:
+            matcher = _build_matcher(pipe, lexicons, inline)
+            if not inline:
+                _store_matcher(pipe, lexicons, matcher)
         _MATCHERS[key] = matcher
     return matcher
+
+
+def _build_matcher(pipe: Pipeline, lexicons: tuple[str, ...], inline: tuple[str, ...]) -> TermMatcher:
+    terms: list[Term] = []
+    for name in lexicons:
+        terms.extend(load_lexicon(name, pipe.lang))
+    if inline:
+        terms.extend(parse_terms("\n".join(inline), "inline"))
+    return TermMatcher(pipe, tuple(terms))
+
+
+def _matcher_key(pipe: Pipeline, lexicons: tuple[str, ...]) -> str:
+    """Everything a word-list matcher is built from: versions, code, the lists' contents."""
+    from answer_check import disk_cache
+    from answer_check.lexicons import lexicon_path
+
+    parts: list[str | bytes] = [_build_fingerprint(), pipe.lang]
+    for name in lexicons:
+        parts += [name, lexicon_path(name, pipe.lang).read_bytes()]
+    return disk_cache.fingerprint(*parts)
+
+
+@cache
+def _build_fingerprint() -> str:
+    """spaCy's version, the lemma tables' file and the code that builds matchers."""
+    import spacy
+
+    from answer_check import disk_cache
+    from answer_check.lemma_tables import data_dir
+
+    tables = data_dir()
+    stats = [f"{p.name}:{p.stat().st_size}" for p in sorted(tables.glob("*_lemma_lookup.json.gz"))]
+    return disk_cache.fingerprint(spacy.__version__, *stats,
+                                  disk_cache.source_fingerprint("lexicons", "nlp", "id_lemma"))
+
+
+def _cached_matcher(pipe: Pipeline, lexicons: tuple[str, ...]) -> TermMatcher | None:
+    from answer_check import disk_cache
+
+    if disk_cache.cache_dir() is None:
+        return None
+    found = disk_cache.load("matchers", _matcher_key(pipe, lexicons))
+    return found if isinstance(found, TermMatcher) else None
+
+
+def _store_matcher(pipe: Pipeline, lexicons: tuple[str, ...], matcher: TermMatcher) -> None:
+    from answer_check import disk_cache
+
+    if disk_cache.cache_dir() is not None:
+        disk_cache.store("matchers", _matcher_key(pipe, lexicons), matcher)
 
 
 class _Universe:
@@ -61,10 +114,7 @@ class _Universe:
             return None
         built = self.matchers.get(pipe.lang)
         if built is None or built[0] != names:
-            terms: list[Term] = []
-            for name in sorted(names):
-                terms.extend(load_lexicon(name, pipe.lang))
-            built = (names, TermMatcher(pipe, tuple(terms)))
+            built = (names, matcher_for(pipe, tuple(sorted(names))))
             self.matchers[pipe.lang] = built
         return built
 

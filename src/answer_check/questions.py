@@ -168,8 +168,21 @@ def _parse_cues(entries: Any, lang: str, max_gap: int, where: str) -> list[_Cue]
 
 @cache
 def _stages() -> dict[str, _Stage]:
-    """Load, validate and compile questions.toml once per process."""
-    data = _read_toml(QUESTIONS_FILE)
+    """Load and validate questions.toml once per process (and keep it in the disk cache)."""
+    from answer_check import disk_cache
+
+    raw = (rubrics_dir() / QUESTIONS_FILE).read_bytes()
+    key = disk_cache.fingerprint(raw, disk_cache.source_fingerprint("questions"))
+    cached = disk_cache.load("questions", key)
+    if isinstance(cached, dict):
+        return cached
+    stages = _parse_stages(tomllib.loads(raw.decode("utf-8")))
+    disk_cache.store("questions", key, stages)
+    return stages
+
+
+def _parse_stages(data: dict[str, Any]) -> dict[str, _Stage]:
+    """Validate the cue tables of questions.toml."""
     max_gap = data.get("matching", {}).get("max_gap", 3)
     if isinstance(max_gap, bool) or not isinstance(max_gap, int) or max_gap < 0:
         raise ValueError(f"{QUESTIONS_FILE}: matching.max_gap must be a whole number >= 0")

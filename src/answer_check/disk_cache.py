@@ -1,0 +1,84 @@
+"""The on-disk cache of built word-list matchers and compiled templates: only ever faster.
+
+Entries live under ``$XDG_CACHE_HOME/answer-check`` (default ``~/.cache/answer-check``),
+keyed by a fingerprint of everything they are built from (package versions, the source of
+the modules that build them, the word lists' contents), so a changed input is simply built
+again. Nothing here is needed: with ANSWER_CHECK_NO_CACHE set, or a folder that cannot be
+written, or an entry that cannot be read, the work is done in memory as usual.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from answer_check import __version__
+
+
+@cache
+def cache_dir() -> Path | None:
+    """The cache folder for this version, or None when caching is off or impossible."""
+    if os.environ.get("ANSWER_CHECK_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    folder = Path(base) / "answer-check" / __version__
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError:
+        return None
+    return folder
+
+
+def fingerprint(*parts: str | bytes) -> str:
+    """A stable hash of the given parts."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8") if isinstance(part, str) else part)
+        digest.update(b"\x00")
+    return digest.hexdigest()[:32]
+
+
+@cache
+def source_fingerprint(*modules: str) -> str:
+    """A hash of these modules' source files (so a code change rebuilds their cache entries)."""
+    here = Path(__file__).parent
+    return fingerprint(*((here / f"{m}.py").read_bytes() for m in modules))
+
+
+def load(kind: str, key: str) -> Any | None:
+    """The cached object, or None (missing, unreadable or from another build)."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        with (folder / kind / f"{key}.pickle").open("rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # a damaged or foreign entry is only a cache miss
+        return None
+
+
+def store(kind: str, key: str, value: Any) -> None:
+    """Save an object atomically; failures are ignored (the cache is optional)."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        target = folder / kind
+        target.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target / f"{key}.pickle")
+    except Exception:
+        try:
+            Path(tmp).unlink(missing_ok=True)
+        except Exception:
+            pass

@@ -1,0 +1,49 @@
+"""The on-disk cache only makes things faster: same reports with it, without it, or broken."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+ANSWER = ROOT / "examples" / "user_technical_practice.txt"
+
+
+def _score(cache_home: Path, *, no_cache: bool = False) -> str:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home),
+           "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    env.pop("ANSWER_CHECK_NO_CACHE", None)
+    if no_cache:
+        env["ANSWER_CHECK_NO_CACHE"] = "1"
+    done = subprocess.run(
+        [sys.executable, "-m", "answer_check", "score", str(ANSWER), "--stage", "user",
+         "--question", "How did you make the checkout API faster?", "--format", "json"],
+        env=env, capture_output=True, text=True, check=True,
+    )
+    return done.stdout
+
+
+def test_cached_and_uncached_reports_are_identical(tmp_path: Path) -> None:
+    first = _score(tmp_path)  # builds and stores
+    entries = list((tmp_path / "answer-check").rglob("*.pickle"))
+    assert entries, "nothing was cached"
+    second = _score(tmp_path)  # loads from the cache
+    uncached = _score(tmp_path / "other", no_cache=True)
+    assert first == second == uncached
+    assert not (tmp_path / "other").exists()
+
+
+def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
+    reference = _score(tmp_path)
+    for entry in (tmp_path / "answer-check").rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert _score(tmp_path) == reference
+
+
+def test_an_unwritable_cache_folder_is_ignored(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    assert _score(blocker) == _score(tmp_path / "ok")
