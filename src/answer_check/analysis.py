@@ -63,14 +63,14 @@ def _matcher_key(pipe: Pipeline, lexicons: tuple[str, ...]) -> str:
 @cache
 def _build_fingerprint() -> str:
     """spaCy's version, the lemma tables' file and the code that builds matchers."""
-    import spacy
+    from spacy.about import __version__ as spacy_version
 
     from answer_check import disk_cache
     from answer_check.lemma_tables import data_dir
 
     tables = data_dir()
     stats = [f"{p.name}:{p.stat().st_size}" for p in sorted(tables.glob("*_lemma_lookup.json.gz"))]
-    return disk_cache.fingerprint(spacy.__version__, *stats,
+    return disk_cache.fingerprint(spacy_version, *stats,
                                   disk_cache.source_fingerprint("lexicons", "nlp", "id_lemma"))
 
 
