@@ -42,9 +42,14 @@ def load(corpus: Path, n: int) -> list[dict[str, str]]:
         for line in fh:
             if line.strip():
                 d = json.loads(line)
-                rows.append({"id": str(d.get("id", len(rows))),
-                             "student": str(d.get("respondent", "")),
-                             "question": d.get("question", ""), "answer": d["answer"]})
+                rows.append(
+                    {
+                        "id": str(d.get("id", len(rows))),
+                        "student": str(d.get("respondent", "")),
+                        "question": d.get("question", ""),
+                        "answer": d["answer"],
+                    }
+                )
     if not rows:
         sys.exit(f"{corpus}: no records")
     out = []
@@ -131,8 +136,17 @@ def _memory(pid: int, pss: bool) -> tuple[int, int]:
 def run_batch(src: Path, out: Path, *args: str) -> tuple[float, float, float]:
     """(seconds, peak RSS MB, peak PSS MB) of one ``answer-check batch`` run."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    cmd = [sys.executable, "-m", "answer_check", "batch", str(src), "--out", str(out),
-           "--quiet", *args]
+    cmd = [
+        sys.executable,
+        "-m",
+        "answer_check",
+        "batch",
+        str(src),
+        "--out",
+        str(out),
+        "--quiet",
+        *args,
+    ]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env)
     peak_rss = peak_pss = 0
@@ -168,22 +182,29 @@ def main() -> None:
         bare_proc = bare_spacy_process(src)
         runs = {
             "scoring only, --jobs 1": run_batch(src, Path(tmp) / "o1", "--no-html", "--jobs", "1"),
-            f"scoring only, --jobs {args.jobs}": run_batch(src, Path(tmp) / "o2", "--no-html",
-                                                          "--jobs", str(args.jobs)),
-            f"HTML + dashboard, --jobs {args.jobs}": run_batch(src, Path(tmp) / "o3", "--jobs",
-                                                              str(args.jobs)),
+            f"scoring only, --jobs {args.jobs}": run_batch(
+                src, Path(tmp) / "o2", "--no-html", "--jobs", str(args.jobs)
+            ),
+            f"HTML + dashboard, --jobs {args.jobs}": run_batch(
+                src, Path(tmp) / "o3", "--jobs", str(args.jobs)
+            ),
         }
-    print(f"{n} answers from {args.corpus.name}; {os.cpu_count()} CPUs; Python "
-          f"{sys.version.split()[0]}")
-    print(f"CPU check: {args.jobs} processes of pure-Python work run {cpu:.2f}x as fast as one "
-          f"(ideal {args.jobs:.2f}x; less means the machine is shared right now)")
+    print(
+        f"{n} answers from {args.corpus.name}; {os.cpu_count()} CPUs; Python "
+        f"{sys.version.split()[0]}"
+    )
+    print(
+        f"CPU check: {args.jobs} processes of pure-Python work run {cpu:.2f}x as fast as one "
+        f"(ideal {args.jobs:.2f}x; less means the machine is shared right now)"
+    )
     print(f"{'bare spaCy, nlp.pipe in-process (A)':44} {bare:7.2f} s {n / bare:8.0f} answers/s")
-    print(f"{'bare spaCy, fresh process (B)':44} {bare_proc:7.2f} s "
-          f"{n / bare_proc:8.0f} answers/s")
+    print(f"{'bare spaCy, fresh process (B)':44} {bare_proc:7.2f} s {n / bare_proc:8.0f} answers/s")
     for name, (sec, rss, pss) in runs.items():
-        print(f"{'answer-check batch, ' + name:44} {sec:7.2f} s {n / sec:8.0f} answers/s "
-              f"{sec / bare:6.2f}x A {sec / bare_proc:5.2f}x B  peak RSS {rss:5.0f} MB "
-              f"(PSS {pss:4.0f} MB)")
+        print(
+            f"{'answer-check batch, ' + name:44} {sec:7.2f} s {n / sec:8.0f} answers/s "
+            f"{sec / bare:6.2f}x A {sec / bare_proc:5.2f}x B  peak RSS {rss:5.0f} MB "
+            f"(PSS {pss:4.0f} MB)"
+        )
     one = runs["scoring only, --jobs 1"][0]
     many = runs[f"scoring only, --jobs {args.jobs}"][0]
     print(f"--jobs {args.jobs} speed-up over --jobs 1 (scoring only): {one / many:.2f}x")

@@ -36,8 +36,17 @@ def main() -> None:
     args = parser.parse_args()
     py = sys.executable
     baseline = [py, "-c", "import spacy; spacy.blank('en')"]
-    score = [py, "-m", "answer_check", "score", args.answer, "--stage", args.stage,
-             "--question", args.question]
+    score = [
+        py,
+        "-m",
+        "answer_check",
+        "score",
+        args.answer,
+        "--stage",
+        args.stage,
+        "--question",
+        args.question,
+    ]
     with tempfile.TemporaryDirectory() as cwd:
         for cmd in (baseline, score):  # warm the file cache and byte-code
             timed(cmd, cwd)

@@ -41,8 +41,16 @@ def load(path: Path) -> list[dict[str, str]]:
 
 
 def score_row(row: dict[str, str], stage: str, qtype: str | None) -> ScoreCard:
-    return score(Request(text=row["answer"], stage=stage, question=row.get("question") or None,
-                         qtype=qtype, lang="en", name=row["id"]))
+    return score(
+        Request(
+            text=row["answer"],
+            stage=stage,
+            question=row.get("question") or None,
+            qtype=qtype,
+            lang="en",
+            name=row["id"],
+        )
+    )
 
 
 def quartiles(values: list[int]) -> tuple[float, float, float]:
@@ -58,8 +66,10 @@ def summary(cards: dict[str, ScoreCard], errors: dict[str, str], top: int) -> st
     if not scores:
         return "\n".join(lines) + "\n"
     q1, q2, q3 = quartiles(scores)
-    lines.append(f"score: min {scores[0]}  q1 {q1:g}  median {q2:g}  q3 {q3:g}  max {scores[-1]}"
-                 f"  mean {statistics.fmean(scores):.1f}")
+    lines.append(
+        f"score: min {scores[0]}  q1 {q1:g}  median {q2:g}  q3 {q3:g}  max {scores[-1]}"
+        f"  mean {statistics.fmean(scores):.1f}"
+    )
     lines.append("histogram:")
     hist = Counter(min(s // 10, 9) for s in scores)
     for tens in range(10):
@@ -85,8 +95,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stage", default="hr", choices=("hr", "user"))
     parser.add_argument("--type", dest="qtype", default=None, help="force a question type")
     parser.add_argument("--top", type=int, default=5, help="how many highest and lowest ids")
-    parser.add_argument("--show", action="append", default=[], metavar="ID",
-                        help="print the text summary of this answer's report (repeatable)")
+    parser.add_argument(
+        "--show",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="print the text summary of this answer's report (repeatable)",
+    )
     parser.add_argument("--answer", action="store_true", help="with --show: print the answer too")
     parser.add_argument("--scores", action="store_true", help="print every id with its score")
     args = parser.parse_args(argv)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 
 from answer_check.batch import (
     INDEX,
@@ -21,6 +20,8 @@ from answer_check.batch import (
 )
 from answer_check.cli import main
 from answer_check.errors import BatchError
+
+from conftest import ROOT
 
 QUESTION = "Tell me about a time you made a mistake at work."
 STRONG = (
@@ -35,8 +36,9 @@ WEAK = "I don't really make mistakes because I am careful. Maybe sometimes I am 
 HEADER = ["id", "student", "question", "stage", "answer"]
 
 
-def write_csv(path: Path, rows: list[list[str]], header: list[str] | None = None,
-              delimiter: str = ",") -> Path:
+def write_csv(
+    path: Path, rows: list[list[str]], header: list[str] | None = None, delimiter: str = ","
+) -> Path:
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, delimiter=delimiter)
         writer.writerow(header or HEADER)
@@ -71,10 +73,13 @@ def reports(out: Path) -> list[str]:
 
 
 def test_csv_batch_writes_every_output(tmp_path: Path) -> None:
-    src = write_csv(tmp_path / "class.csv", [
-        ["s1", "Ayu", QUESTION, "hr", STRONG],
-        ["s2", "Budi", QUESTION, "hr", WEAK],
-    ])
+    src = write_csv(
+        tmp_path / "class.csv",
+        [
+            ["s1", "Ayu", QUESTION, "hr", STRONG],
+            ["s2", "Budi", QUESTION, "hr", WEAK],
+        ],
+    )
     out = tmp_path / "out"
     summary = batch(src, out)
     assert (summary.total, summary.scored, summary.failed) == (2, 2, 0)
@@ -101,19 +106,22 @@ def test_csv_batch_writes_every_output(tmp_path: Path) -> None:
 
 def test_cli_batch_exit_0_and_summary(tmp_path: Path) -> None:
     src = write_csv(tmp_path / "c.csv", [["s1", "Ayu", QUESTION, "hr", STRONG]])
-    result = CliRunner().invoke(main, ["batch", str(src), "--out", str(tmp_path / "o"),
-                                       "--jobs", "1"])
+    result = CliRunner().invoke(
+        main, ["batch", str(src), "--out", str(tmp_path / "o"), "--jobs", "1"]
+    )
     assert result.exit_code == 0, result.output
     assert "Scored 1 of 1 answers" in result.stdout
     assert "Scoring" not in result.stderr  # no progress bar when not on a terminal
-    quiet = CliRunner().invoke(main, ["batch", str(src), "--out", str(tmp_path / "o"),
-                                      "--jobs", "1", "--quiet"])
+    quiet = CliRunner().invoke(
+        main, ["batch", str(src), "--out", str(tmp_path / "o"), "--jobs", "1", "--quiet"]
+    )
     assert quiet.exit_code == 0 and quiet.stdout == ""
 
 
 def test_jobs_2_gives_the_same_files_as_jobs_1(tmp_path: Path) -> None:
-    rows = [[f"s{i}", f"Student {i % 7}", QUESTION, "hr", STRONG if i % 3 else WEAK]
-            for i in range(120)]
+    rows = [
+        [f"s{i}", f"Student {i % 7}", QUESTION, "hr", STRONG if i % 3 else WEAK] for i in range(120)
+    ]
     rows[5][4] = ""  # one failure in the middle keeps its place
     src = write_csv(tmp_path / "c.csv", rows)
     one, two = tmp_path / "one", tmp_path / "two"
@@ -128,10 +136,23 @@ def test_jobs_2_gives_the_same_files_as_jobs_1(tmp_path: Path) -> None:
 def test_jsonl_input_accepts_numbers_for_id_and_coach_score(tmp_path: Path) -> None:
     src = tmp_path / "c.jsonl"
     lines = [
-        {"id": 17, "student": "Ayu", "question": QUESTION, "stage": "hr", "answer": STRONG,
-         "coach_score": 80},
-        {"id": "b", "student": "Budi", "question": QUESTION, "stage": "hr", "answer": WEAK,
-         "coach_score": "30", "note": "not used"},
+        {
+            "id": 17,
+            "student": "Ayu",
+            "question": QUESTION,
+            "stage": "hr",
+            "answer": STRONG,
+            "coach_score": 80,
+        },
+        {
+            "id": "b",
+            "student": "Budi",
+            "question": QUESTION,
+            "stage": "hr",
+            "answer": WEAK,
+            "coach_score": "30",
+            "note": "not used",
+        },
     ]
     src.write_text("\n".join(json.dumps(x) for x in lines) + "\n\n", encoding="utf-8")
     out = tmp_path / "out"
@@ -146,8 +167,10 @@ def test_jsonl_input_accepts_numbers_for_id_and_coach_score(tmp_path: Path) -> N
 
 def test_semicolon_csv_with_bom_and_spreadsheet_headers(tmp_path: Path) -> None:
     src = tmp_path / "excel.csv"
-    text = ("ID;Student;Question;Stage;Answer;Coach Score;;\r\n"
-            f'x1;Ayu;{QUESTION};HR;"{STRONG}";"72,5";;\r\n')
+    text = (
+        "ID;Student;Question;Stage;Answer;Coach Score;;\r\n"
+        f'x1;Ayu;{QUESTION};HR;"{STRONG}";"72,5";;\r\n'
+    )
     src.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     out = tmp_path / "out"
     summary = batch(src, out)
@@ -168,9 +191,11 @@ def test_folder_with_manifest(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "ayu.txt").write_text(STRONG, encoding="utf-8")
     (folder / "budi.txt").write_text(WEAK, encoding="utf-16")  # BOM-marked UTF-16 is fine
-    write_csv(folder / "manifest.csv", [["ayu.txt", "hr", QUESTION, "Ayu L."],
-                                        ["budi.txt", "hr", QUESTION, ""]],
-              header=["file", "stage", "question", "student"])
+    write_csv(
+        folder / "manifest.csv",
+        [["ayu.txt", "hr", QUESTION, "Ayu L."], ["budi.txt", "hr", QUESTION, ""]],
+        header=["file", "stage", "question", "student"],
+    )
     out = tmp_path / "out"
     summary = batch(folder, out)
     assert (summary.scored, summary.failed) == (2, 0)
@@ -194,8 +219,12 @@ def test_folder_without_manifest_uses_stage_option(tmp_path: Path) -> None:
 # Bad records: each is listed, the others are still scored
 
 
-def _bad_record_run(tmp_path: Path, row: list[str], header: list[str] | None = None,
-                    files: dict[str, bytes] | None = None) -> dict[str, str]:
+def _bad_record_run(
+    tmp_path: Path,
+    row: list[str],
+    header: list[str] | None = None,
+    files: dict[str, bytes] | None = None,
+) -> dict[str, str]:
     for name, data in (files or {}).items():
         (tmp_path / name).write_bytes(data)
     header = header or HEADER
@@ -220,26 +249,51 @@ def _bad_record_run(tmp_path: Path, row: list[str], header: list[str] | None = N
 FULL = [*HEADER, "type", "job", "lang", "coach_score"]
 
 
-@pytest.mark.parametrize(("row", "code", "column", "says"), [
-    (["e", "Eka", QUESTION, "hr", "   "], "E003", "answer", "empty"),
-    (["e", "Eka", QUESTION, "hrr", STRONG], "E411", "stage", "unknown stage 'hrr'"),
-    (["e", "Eka", QUESTION, "", STRONG], "E423", "stage", "stage is empty"),
-    (["e", "Eka", QUESTION, "hr", STRONG, "behavorial", "", "", ""], "E412", "type",
-     "unknown question type 'behavorial'"),
-    (["e", "Eka", QUESTION, "hr", STRONG, "", "missing-job.txt", "", ""], "E415", "job",
-     "was not found"),
-    (["e", "Eka", QUESTION, "hr", STRONG, "", "binary-job.txt", "", ""], "E415", "job",
-     "cannot be used"),
-    (["e", "Eka", QUESTION, "hr", STRONG, "", "", "fr", ""], "E413", "lang", "unknown language"),
-    (["e", "Eka", QUESTION, "hr", STRONG, "", "", "", "ninety"], "E414", "coach_score",
-     "not a number from 0 to 100"),
-    (["e", "Eka", QUESTION, "hr", STRONG, "", "", "", "120"], "E414", "coach_score", "120"),
-    (["e", "Eka", QUESTION, "hr", "<html><body>hi</body></html>"], "E008", "answer", "HTML"),
-])
+@pytest.mark.parametrize(
+    ("row", "code", "column", "says"),
+    [
+        (["e", "Eka", QUESTION, "hr", "   "], "E003", "answer", "empty"),
+        (["e", "Eka", QUESTION, "hrr", STRONG], "E411", "stage", "unknown stage 'hrr'"),
+        (["e", "Eka", QUESTION, "", STRONG], "E423", "stage", "stage is empty"),
+        (
+            ["e", "Eka", QUESTION, "hr", STRONG, "behavorial", "", "", ""],
+            "E412",
+            "type",
+            "unknown question type 'behavorial'",
+        ),
+        (
+            ["e", "Eka", QUESTION, "hr", STRONG, "", "missing-job.txt", "", ""],
+            "E415",
+            "job",
+            "was not found",
+        ),
+        (
+            ["e", "Eka", QUESTION, "hr", STRONG, "", "binary-job.txt", "", ""],
+            "E415",
+            "job",
+            "cannot be used",
+        ),
+        (
+            ["e", "Eka", QUESTION, "hr", STRONG, "", "", "fr", ""],
+            "E413",
+            "lang",
+            "unknown language",
+        ),
+        (
+            ["e", "Eka", QUESTION, "hr", STRONG, "", "", "", "ninety"],
+            "E414",
+            "coach_score",
+            "not a number from 0 to 100",
+        ),
+        (["e", "Eka", QUESTION, "hr", STRONG, "", "", "", "120"], "E414", "coach_score", "120"),
+        (["e", "Eka", QUESTION, "hr", "<html><body>hi</body></html>"], "E008", "answer", "HTML"),
+    ],
+)
 def test_bad_record(tmp_path: Path, row: list[str], code: str, column: str, says: str) -> None:
     header = FULL if len(row) > len(HEADER) else HEADER
-    error = _bad_record_run(tmp_path, row, header,
-                            files={"binary-job.txt": b"\x00\x01\x02binary\x00" * 20})
+    error = _bad_record_run(
+        tmp_path, row, header, files={"binary-job.txt": b"\x00\x01\x02binary\x00" * 20}
+    )
     assert (error["code"], error["column"], error["id"]) == (code, column, "e")
     assert says in error["message"]
     assert error["message"].startswith("c.csv row 3")
@@ -253,9 +307,10 @@ def test_row_with_too_many_cells(tmp_path: Path) -> None:
 def test_bad_encoding_in_a_csv_row(tmp_path: Path) -> None:
     src = tmp_path / "c.csv"
     src.write_bytes(
-        (",".join(HEADER) + "\n" + f"ok,Ayu,{QUESTION},hr,\"{STRONG}\"\n").encode("utf-8")
+        (",".join(HEADER) + "\n" + f'ok,Ayu,{QUESTION},hr,"{STRONG}"\n').encode("utf-8")
         + b"bad,Budi,Q,hr,caf\xe9 latte\n"
-        + f"ok2,Citra,{QUESTION},hr,\"{STRONG}\"\n".encode())
+        + f'ok2,Citra,{QUESTION},hr,"{STRONG}"\n'.encode()
+    )
     out = tmp_path / "out"
     summary = batch(src, out)
     assert (summary.scored, summary.failed) == (2, 1)
@@ -271,33 +326,55 @@ def test_bad_encoding_in_a_folder_txt(tmp_path: Path) -> None:
     (folder / "b.txt").write_bytes(b"I worked at a caf\xe9 and I fixed the till.")
     (folder / "c.txt").write_bytes(b"")
     (folder / "stray.txt").write_text(STRONG, encoding="utf-8")
-    write_csv(folder / "manifest.csv", [
-        ["a.txt", "hr", QUESTION], ["b.txt", "hr", QUESTION], ["c.txt", "hr", QUESTION],
-        ["gone.txt", "hr", QUESTION], ["../a.txt", "hr", QUESTION]],
-        header=["file", "stage", "question"])
+    write_csv(
+        folder / "manifest.csv",
+        [
+            ["a.txt", "hr", QUESTION],
+            ["b.txt", "hr", QUESTION],
+            ["c.txt", "hr", QUESTION],
+            ["gone.txt", "hr", QUESTION],
+            ["../a.txt", "hr", QUESTION],
+        ],
+        header=["file", "stage", "question"],
+    )
     out = tmp_path / "out"
     summary = batch(folder, out)
     assert (summary.scored, summary.failed) == (1, 5)
     codes = {(e["where"], e["code"]) for e in read_errors(out)}
-    assert codes == {("manifest.csv row 3", "E005"), ("manifest.csv row 4", "E003"),
-                     ("manifest.csv row 5", "E421"), ("manifest.csv row 6", "E421"),
-                     ("answers/stray.txt", "E422")}
+    assert codes == {
+        ("manifest.csv row 3", "E005"),
+        ("manifest.csv row 4", "E003"),
+        ("manifest.csv row 5", "E421"),
+        ("manifest.csv row 6", "E421"),
+        ("answers/stray.txt", "E422"),
+    }
 
 
-@pytest.mark.parametrize(("line", "code", "says"), [
-    ('{"id": "x", "student": "S", "question": "Q", "stage": "hr", "answer": "A"', "E417",
-     "not valid JSON"),
-    ('["not", "an", "object"]', "E418", "JSON array"),
-    ('{"id": "x", "student": "S", "question": "Q", "stage": "hr"}', "E419", "'answer'"),
-    ('{"id": "x", "student": "S", "question": "Q", "stage": "hr", "answer": ["a"]}', "E420",
-     "must be text"),
-])
+@pytest.mark.parametrize(
+    ("line", "code", "says"),
+    [
+        (
+            '{"id": "x", "student": "S", "question": "Q", "stage": "hr", "answer": "A"',
+            "E417",
+            "not valid JSON",
+        ),
+        ('["not", "an", "object"]', "E418", "JSON array"),
+        ('{"id": "x", "student": "S", "question": "Q", "stage": "hr"}', "E419", "'answer'"),
+        (
+            '{"id": "x", "student": "S", "question": "Q", "stage": "hr", "answer": ["a"]}',
+            "E420",
+            "must be text",
+        ),
+    ],
+)
 def test_malformed_jsonl_line(tmp_path: Path, line: str, code: str, says: str) -> None:
-    good = json.dumps({"id": "ok", "student": "Ayu", "question": QUESTION, "stage": "hr",
-                       "answer": STRONG})
+    good = json.dumps(
+        {"id": "ok", "student": "Ayu", "question": QUESTION, "stage": "hr", "answer": STRONG}
+    )
     src = tmp_path / "c.jsonl"
-    src.write_text(good + "\n" + line + "\n" + good.replace('"ok"', '"ok2"') + "\n",
-                   encoding="utf-8")
+    src.write_text(
+        good + "\n" + line + "\n" + good.replace('"ok"', '"ok2"') + "\n", encoding="utf-8"
+    )
     out = tmp_path / "out"
     summary = batch(src, out)
     assert (summary.scored, summary.failed) == (2, 1)
@@ -307,8 +384,9 @@ def test_malformed_jsonl_line(tmp_path: Path, line: str, code: str, says: str) -
 
 
 def test_jsonl_bad_encoding_line(tmp_path: Path) -> None:
-    good = json.dumps({"id": "ok", "student": "Ayu", "question": QUESTION, "stage": "hr",
-                       "answer": STRONG}).encode()
+    good = json.dumps(
+        {"id": "ok", "student": "Ayu", "question": QUESTION, "stage": "hr", "answer": STRONG}
+    ).encode()
     src = tmp_path / "c.jsonl"
     src.write_bytes(good + b"\n" + b'{"id": "caf\xe9"}\n')
     summary = batch(src, tmp_path / "out")
@@ -320,12 +398,15 @@ def test_jsonl_bad_encoding_line(tmp_path: Path) -> None:
 # Problems with the input as a whole stop the run before anything is written
 
 
-@pytest.mark.parametrize(("content", "code", "says"), [
-    ("id,student,question,stage\nx,S,Q,hr\n", "E403", "required column 'answer'"),
-    ("id,student,question,stage,answer,Stage\n", "E404", "'stage' twice (columns D and F)"),
-    ("id,student,,question,stage,answer\n", "E410", "column C"),
-    ("\n\n", "E405", "no header row"),
-])
+@pytest.mark.parametrize(
+    ("content", "code", "says"),
+    [
+        ("id,student,question,stage\nx,S,Q,hr\n", "E403", "required column 'answer'"),
+        ("id,student,question,stage,answer,Stage\n", "E404", "'stage' twice (columns D and F)"),
+        ("id,student,,question,stage,answer\n", "E410", "column C"),
+        ("\n\n", "E405", "no header row"),
+    ],
+)
 def test_bad_header(tmp_path: Path, content: str, code: str, says: str) -> None:
     src = tmp_path / "c.csv"
     src.write_text(content, encoding="utf-8")
@@ -362,8 +443,23 @@ def test_empty_input(tmp_path: Path) -> None:
 
 def test_report_names_are_safe_and_unique() -> None:
     names = ReportNames()
-    ids = ["../../etc/x", "a/b", "CON", "con.txt", "", "", "dup", "dup", "DUP", "Résumé ü",
-           "学生", "..", "a b\tc", "x" * 300, "nul"]
+    ids = [
+        "../../etc/x",
+        "a/b",
+        "CON",
+        "con.txt",
+        "",
+        "",
+        "dup",
+        "dup",
+        "DUP",
+        "Résumé ü",
+        "学生",
+        "..",
+        "a b\tc",
+        "x" * 300,
+        "nul",
+    ]
     got = [names.next(i) for i in ids]
     assert len(set(n.casefold() for n in got)) == len(got)
     for name in got:
@@ -398,9 +494,14 @@ def test_traversal_ids_stay_inside_the_output_folder(tmp_path: Path) -> None:
 
 def test_rerun_with_fewer_records_leaves_a_consistent_folder(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    first = write_csv(tmp_path / "c1.csv", [["a", "A", QUESTION, "hr", STRONG],
-                                            ["b", "B", QUESTION, "hr", WEAK],
-                                            ["c", "C", QUESTION, "hr", ""]])
+    first = write_csv(
+        tmp_path / "c1.csv",
+        [
+            ["a", "A", QUESTION, "hr", STRONG],
+            ["b", "B", QUESTION, "hr", WEAK],
+            ["c", "C", QUESTION, "hr", ""],
+        ],
+    )
     batch(first, out)
     assert reports(out) == ["a.html", "b.html"]
     second = write_csv(tmp_path / "c2.csv", [["a", "A", QUESTION, "hr", WEAK]])
@@ -433,12 +534,15 @@ def test_refuses_a_foreign_non_empty_folder(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == ["thesis.docx"]
 
 
-def test_interrupted_run_leaves_no_half_written_file(tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_interrupted_run_leaves_no_half_written_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import answer_check.batch as batch_mod
 
-    src = write_csv(tmp_path / "c.csv", [[f"s{i}", "S", QUESTION, "hr", STRONG]
-                                         for i in range(batch_mod.CHUNK * 2 + 3)])
+    src = write_csv(
+        tmp_path / "c.csv",
+        [[f"s{i}", "S", QUESTION, "hr", STRONG] for i in range(batch_mod.CHUNK * 2 + 3)],
+    )
     out = tmp_path / "out"
     batch(src, out)
     before = {name: (out / name).read_bytes() for name in ("results.jsonl", "scores.csv")}
@@ -462,8 +566,9 @@ def test_interrupted_run_leaves_no_half_written_file(tmp_path: Path,
         assert report.read_text("utf-8").rstrip().endswith("</html>")
 
 
-def test_write_atomic_failure_leaves_no_temp_file(tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_write_atomic_failure_leaves_no_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import os
 
     from answer_check.errors import OutputError
@@ -490,6 +595,13 @@ def test_example_class_runs(tmp_path: Path) -> None:
 def test_readme_documents_batch() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "## Batch scoring for coaches" in readme
-    for word in ("--jobs", "--no-html", "manifest.csv", "scores.csv", "results.jsonl",
-                 "errors.csv", "coach_score"):
+    for word in (
+        "--jobs",
+        "--no-html",
+        "manifest.csv",
+        "scores.csv",
+        "results.jsonl",
+        "errors.csv",
+        "coach_score",
+    ):
         assert word in readme, word

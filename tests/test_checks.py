@@ -20,7 +20,9 @@ def _criterion_cases() -> list[object]:
     for rubric in builtin_rubrics():
         for crit in rubric.criteria:
             for i, ex in enumerate(crit.examples):
-                cases.append(pytest.param(rubric, crit, ex, id=f"{rubric.id}:{crit.id}-{ex.expect}-{i}"))
+                cases.append(
+                    pytest.param(rubric, crit, ex, id=f"{rubric.id}:{crit.id}-{ex.expect}-{i}")
+                )
     return cases
 
 
@@ -34,8 +36,9 @@ def _assert_expected(expect: str, score: float, what: str) -> None:
 @pytest.mark.parametrize(("kind", "example"), KIND_CASES)
 def test_check_kind_examples(kind: str, example: KindExample) -> None:
     params = validate_params(kind, example.params, f"example of {kind}")
-    analysis = Analysis.of(example.text, example.lang, question=example.question,
-                           job_text=example.job)
+    analysis = Analysis.of(
+        example.text, example.lang, question=example.question, job_text=example.job
+    )
     outcome = run_check(kind, analysis, params)
     _assert_expected(example.expect, outcome.score, f"{kind} on {example.text!r}")
 
@@ -52,11 +55,13 @@ def test_criterion_examples(rubric: Rubric, criterion: Criterion, example: objec
     from answer_check.rubric import Example
 
     assert isinstance(example, Example)
-    analysis = Analysis.of(example.text, example.lang, question=example.question,
-                           job_text=example.job)
+    analysis = Analysis.of(
+        example.text, example.lang, question=example.question, job_text=example.job
+    )
     outcome = run_check(criterion.check, analysis, criterion.params)
-    _assert_expected(example.expect, outcome.score,
-                     f"{rubric.id}:{criterion.id} on {example.text[:60]!r}")
+    _assert_expected(
+        example.expect, outcome.score, f"{rubric.id}:{criterion.id} on {example.text[:60]!r}"
+    )
 
 
 @pytest.mark.parametrize("rubric", builtin_rubrics(), ids=lambda r: r.id)

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from answer_check.cli import main
+
 from conftest import ROOT
 
 STRONG = ROOT / "examples" / "hr_behavioral_strong.txt"
@@ -30,8 +31,9 @@ def test_score_prints_summary_and_writes_html(runner: CliRunner, tmp_path: Path)
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
-def test_default_report_path_is_reports_folder(runner: CliRunner, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_report_path_is_reports_folder(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     code, stdout, _ = run(runner, "score", str(STRONG), "--stage", "hr")
     assert code == 0
@@ -62,8 +64,15 @@ def test_strong_example_beats_weak(runner: CliRunner) -> None:
 
 
 def test_question_type_detected_and_shown(runner: CliRunner) -> None:
-    code, stdout, _ = run(runner, "score", str(STRONG), "--question",
-                          "Tell me about a time you handled a crisis.", "--format", "json")
+    code, stdout, _ = run(
+        runner,
+        "score",
+        str(STRONG),
+        "--question",
+        "Tell me about a time you handled a crisis.",
+        "--format",
+        "json",
+    )
     assert code == 0
     data = json.loads(stdout)
     assert data["question_type"] == "behavioral"
@@ -80,8 +89,10 @@ def test_no_question_says_type_was_assumed(runner: CliRunner) -> None:
 def test_utf8_bom_and_utf16_accepted(runner: CliRunner, tmp_path: Path) -> None:
     text = STRONG.read_text(encoding="utf-8")
     reference = json.loads(run(runner, "score", str(STRONG), "--format", "json")[1])["score"]
-    for name, data in (("bom.txt", b"\xef\xbb\xbf" + text.encode()),
-                       ("u16.txt", text.encode("utf-16"))):
+    for name, data in (
+        ("bom.txt", b"\xef\xbb\xbf" + text.encode()),
+        ("u16.txt", text.encode("utf-16")),
+    ):
         path = tmp_path / name
         path.write_bytes(data)
         code, stdout, _ = run(runner, "score", str(path), "--format", "json")
@@ -101,8 +112,9 @@ BAD_INPUTS = [
 
 
 @pytest.mark.parametrize(("name", "data", "message"), BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])
-def test_bad_answer_input(runner: CliRunner, tmp_path: Path, name: str, data: bytes | None,
-                          message: str) -> None:
+def test_bad_answer_input(
+    runner: CliRunner, tmp_path: Path, name: str, data: bytes | None, message: str
+) -> None:
     path = tmp_path / name
     if name == "folder":
         path.mkdir()
@@ -146,8 +158,10 @@ def test_broken_rubric_names_file_and_line(runner: CliRunner, tmp_path: Path) ->
 def test_custom_rubric_copy_is_used(runner: CliRunner, tmp_path: Path) -> None:
     src = (ROOT / "rubrics" / "hr" / "behavioral.toml").read_text(encoding="utf-8")
     custom = src.replace('id = "hr.behavioral"', 'id = "coach.behavioral"')
-    custom = custom.replace('title = { en = "Situation", id = "Situasi" }',
-                            'title = { en = "Setting the scene", id = "Situasi" }')
+    custom = custom.replace(
+        'title = { en = "Situation", id = "Situasi" }',
+        'title = { en = "Setting the scene", id = "Situasi" }',
+    )
     path = tmp_path / "mine.toml"
     path.write_text(custom, encoding="utf-8")
     code, stdout, _ = run(runner, "score", str(STRONG), "--rubric", str(path), "--format", "json")
@@ -158,14 +172,18 @@ def test_custom_rubric_copy_is_used(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_rubric_for_other_stage_is_refused(runner: CliRunner) -> None:
-    code, _, stderr = run(runner, "score", str(STRONG), "--stage", "user", "--rubric", "hr.behavioral")
+    code, _, stderr = run(
+        runner, "score", str(STRONG), "--stage", "user", "--rubric", "hr.behavioral"
+    )
     assert code == 1 and "is for stage 'hr'" in stderr
 
 
 def test_question_and_question_file_conflict(runner: CliRunner, tmp_path: Path) -> None:
     q = tmp_path / "q.txt"
     q.write_text("Tell me about a time you failed.", encoding="utf-8")
-    code, _, stderr = run(runner, "score", str(STRONG), "--question", "x", "--question-file", str(q))
+    code, _, stderr = run(
+        runner, "score", str(STRONG), "--question", "x", "--question-file", str(q)
+    )
     assert code == 2 and "not both" in stderr
 
 
@@ -195,9 +213,19 @@ JOB_TEXT = ROOT / "examples" / "jobdesc_data_analyst.txt"
 
 
 def test_job_option_adds_job_terms_to_json(runner: CliRunner) -> None:
-    code, stdout, _ = run(runner, "score", str(JOB_ANSWER), "--stage", "user", "--job",
-                          str(JOB_TEXT), "--question", "How does your experience fit this role?",
-                          "--format", "json")
+    code, stdout, _ = run(
+        runner,
+        "score",
+        str(JOB_ANSWER),
+        "--stage",
+        "user",
+        "--job",
+        str(JOB_TEXT),
+        "--question",
+        "How does your experience fit this role?",
+        "--format",
+        "json",
+    )
     assert code == 0
     data = json.loads(stdout)
     terms = {t["term"]: t for t in data["job"]["terms"]}
@@ -209,8 +237,17 @@ def test_job_option_adds_job_terms_to_json(runner: CliRunner) -> None:
 
 def test_job_report_shows_covered_and_missing(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "r.html"
-    code, _, _ = run(runner, "score", str(JOB_ANSWER), "--stage", "user", "--job", str(JOB_TEXT),
-                     "--output", str(out))
+    code, _, _ = run(
+        runner,
+        "score",
+        str(JOB_ANSWER),
+        "--stage",
+        "user",
+        "--job",
+        str(JOB_TEXT),
+        "--output",
+        str(out),
+    )
     html = out.read_text(encoding="utf-8")
     assert code == 0 and "Job description match" in html
     assert 'class="term yes"' in html and 'class="term no"' in html
@@ -218,14 +255,25 @@ def test_job_report_shows_covered_and_missing(runner: CliRunner, tmp_path: Path)
 
 def test_terms_option_counts_own_terms(runner: CliRunner, tmp_path: Path) -> None:
     answer = tmp_path / "a.txt"
-    answer.write_text("First I tuned the Frobnicator, then I rebuilt the Quuxstore index.",
-                      encoding="utf-8")
+    answer.write_text(
+        "First I tuned the Frobnicator, then I rebuilt the Quuxstore index.", encoding="utf-8"
+    )
     terms = tmp_path / "terms.txt"
     terms.write_text("# my tools\nFrobnicator\nQuuxstore\n", encoding="utf-8")
     scores = []
     for extra in ((), ("--terms", str(terms))):
-        code, stdout, _ = run(runner, "score", str(answer), "--stage", "user", "--type",
-                              "technical_practice", "--format", "json", *extra)
+        code, stdout, _ = run(
+            runner,
+            "score",
+            str(answer),
+            "--stage",
+            "user",
+            "--type",
+            "technical_practice",
+            "--format",
+            "json",
+            *extra,
+        )
         assert code == 0
         crit = {c["id"]: c for c in json.loads(stdout)["criteria"]}
         scores.append(crit["technical_detail"]["score"])
@@ -234,8 +282,9 @@ def test_terms_option_counts_own_terms(runner: CliRunner, tmp_path: Path) -> Non
 
 @pytest.mark.parametrize("option", ["--job", "--terms"])
 def test_missing_job_or_terms_file(runner: CliRunner, tmp_path: Path, option: str) -> None:
-    code, _, stderr = run(runner, "score", str(JOB_ANSWER), "--stage", "user", option,
-                          str(tmp_path / "nope.txt"))
+    code, _, stderr = run(
+        runner, "score", str(JOB_ANSWER), "--stage", "user", option, str(tmp_path / "nope.txt")
+    )
     assert code == 1 and "[E205]" in stderr and option in stderr
     assert "Traceback" not in stderr
 
@@ -243,8 +292,9 @@ def test_missing_job_or_terms_file(runner: CliRunner, tmp_path: Path, option: st
 def test_empty_terms_and_job_files(runner: CliRunner, tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("# only a comment\n\n", encoding="utf-8")
-    code, _, stderr = run(runner, "score", str(JOB_ANSWER), "--stage", "user", "--terms",
-                          str(empty))
+    code, _, stderr = run(
+        runner, "score", str(JOB_ANSWER), "--stage", "user", "--terms", str(empty)
+    )
     assert code == 1 and "[E204]" in stderr
     blank = tmp_path / "blank.txt"
     blank.write_text("  \n", encoding="utf-8")

@@ -44,7 +44,7 @@ def test_ranks_average_ties() -> None:
 def test_spearman_by_hand() -> None:
     # y ranks [1, 2, 3.5, 5, 3.5]; deviations from 3: x -2..2, y -2,-1,.5,2,.5
     # sum dx*dy = 8, sum dx^2 = 10, sum dy^2 = 9.5 -> 8 / sqrt(95)
-    assert spearman([1, 2, 3, 4, 5], [5, 6, 7, 8, 7]) == pytest.approx(8 / 95 ** 0.5)
+    assert spearman([1, 2, 3, 4, 5], [5, 6, 7, 8, 7]) == pytest.approx(8 / 95**0.5)
     assert spearman([1, 2, 3], [10, 20, 30]) == pytest.approx(1.0)
     assert spearman([1, 2, 3], [30, 20, 10]) == pytest.approx(-1.0)
     assert spearman([1, 2, 3], [5, 5, 5]) is None  # no spread
@@ -67,19 +67,38 @@ def test_quadratic_weighted_kappa_by_hand() -> None:
 def _row(i: int, student: str, score: int, coach: float | None = None) -> AnswerRow:
     from answer_check.scoring import band_of
 
-    return AnswerRow(index=i, where=f"row {i + 2}", id=f"a{i}", student=student,
-                     question="Q", stage="hr", qtype="behavioral", lang="en",
-                     rubric="hr.behavioral", score=score, band=band_of(score), words=100,
-                     coach_score=coach, report=None)
+    return AnswerRow(
+        index=i,
+        where=f"row {i + 2}",
+        id=f"a{i}",
+        student=student,
+        question="Q",
+        stage="hr",
+        qtype="behavioral",
+        lang="en",
+        rubric="hr.behavioral",
+        score=score,
+        band=band_of(score),
+        words=100,
+        coach_score=coach,
+        report=None,
+    )
 
 
 def test_cohort_aggregates() -> None:
     cohort = Cohort()
-    cohort.add(_row(0, "Budi", 30, 20), [("action", "Action", 0.2, False, False),
-                                          ("length", "Length", 1.0, True, False)])
-    cohort.add(_row(1, "ayu", 70, 80), [("action", "Action", 0.6, False, False),
-                                         ("length", "Length", 1.0, True, False),
-                                         ("quantified", "Figures", 0.0, False, True)])
+    cohort.add(
+        _row(0, "Budi", 30, 20),
+        [("action", "Action", 0.2, False, False), ("length", "Length", 1.0, True, False)],
+    )
+    cohort.add(
+        _row(1, "ayu", 70, 80),
+        [
+            ("action", "Action", 0.6, False, False),
+            ("length", "Length", 1.0, True, False),
+            ("quantified", "Figures", 0.0, False, True),
+        ],
+    )
     cohort.add(_row(2, "Budi", 50), [("action", "Action", 1.0, True, False)])
     assert cohort.n == 3
     assert cohort.mean == 50
@@ -90,8 +109,10 @@ def test_cohort_aggregates() -> None:
     assert weakest[0].median == pytest.approx(0.6)
     assert weakest[0].met_share == pytest.approx(1 / 3)
     students = cohort.students()
-    assert [(name, len(rows), avg) for name, rows, avg in students] == [("ayu", 1, 70),
-                                                                        ("Budi", 2, 40)]
+    assert [(name, len(rows), avg) for name, rows, avg in students] == [
+        ("ayu", 1, 70),
+        ("Budi", 2, 40),
+    ]
     agreement = cohort.agreement()
     assert agreement is not None
     assert agreement.n == 2

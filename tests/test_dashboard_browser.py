@@ -11,14 +11,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
 
 from answer_check.batch import BatchOptions, run_batch
 
+from conftest import ROOT
+
 CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
-                                reason="needs Debian's chromium at /usr/bin/chromium "
-                                       "(apt-get install chromium; .ci/run does it)")
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="needs Debian's chromium at /usr/bin/chromium "
+    "(apt-get install chromium; .ci/run does it)",
+)
 
 
 @pytest.fixture(scope="module")

@@ -13,15 +13,32 @@ ANSWER = ROOT / "examples" / "user_technical_practice.txt"
 
 
 def _score(cache_home: Path, *, no_cache: bool = False) -> str:
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home),
-           "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    env = {
+        **os.environ,
+        "XDG_CACHE_HOME": str(cache_home),
+        "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    }
     env.pop("ANSWER_CHECK_NO_CACHE", None)
     if no_cache:
         env["ANSWER_CHECK_NO_CACHE"] = "1"
     done = subprocess.run(
-        [sys.executable, "-m", "answer_check", "score", str(ANSWER), "--stage", "user",
-         "--question", "How did you make the checkout API faster?", "--format", "json"],
-        env=env, capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-m",
+            "answer_check",
+            "score",
+            str(ANSWER),
+            "--stage",
+            "user",
+            "--question",
+            "How did you make the checkout API faster?",
+            "--format",
+            "json",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return done.stdout
 

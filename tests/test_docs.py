@@ -9,6 +9,7 @@ import pytest
 
 from answer_check.checks import REGISTRY
 from answer_check.cli import main
+
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

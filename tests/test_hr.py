@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import DATA
 
 from answer_check.analysis import Analysis
 from answer_check.app import list_practice_questions
@@ -18,6 +17,8 @@ from answer_check.model import ScoreCard
 from answer_check.questions import question_types
 from answer_check.rubric import find_rubric
 from answer_check.scoring import Request, score
+
+from conftest import DATA
 
 HR_TYPES = question_types("hr")
 HR_SETS = sorted((DATA / "answers").glob("hr.*.toml"))
@@ -49,8 +50,18 @@ def _cards(path: Path) -> list[ScoreCard]:
     stage, qtype = path.stem.split(".")
     answers = tomllib.loads(path.read_text(encoding="utf-8"))["answers"]
     rubric = find_rubric(stage, qtype)
-    return [score(Request(text=a["text"], stage=stage, question=a.get("question"), rubric=rubric,
-                          lang=a.get("lang", "en"))) for a in answers]
+    return [
+        score(
+            Request(
+                text=a["text"],
+                stage=stage,
+                question=a.get("question"),
+                rubric=rubric,
+                lang=a.get("lang", "en"),
+            )
+        )
+        for a in answers
+    ]
 
 
 @pytest.mark.parametrize("path", HR_SETS, ids=lambda p: p.stem)
@@ -74,15 +85,19 @@ def test_evidence_offsets_index_the_answer() -> None:
         for card in _cards(path):
             for crit in card.criteria:
                 for ev in crit.evidence:
-                    assert card.answer[ev.start:ev.end] == ev.text, (path.name, crit.id, ev)
+                    assert card.answer[ev.start : ev.end] == ev.text, (path.name, crit.id, ev)
 
 
 # --- trait_claims -------------------------------------------------------------------------
 
+
 def test_trait_claims_without_evidence_cost_points() -> None:
     bare = run("trait_claims", "I am a hard worker and a team player.")
-    backed = run("trait_claims", "I am a hard worker. Last month I covered 12 extra shifts, and "
-                                 "I trained two new cashiers myself.")
+    backed = run(
+        "trait_claims",
+        "I am a hard worker. Last month I covered 12 extra shifts, and "
+        "I trained two new cashiers myself.",
+    )
     assert bare <= 0.4
     assert backed == 1.0
 
@@ -98,27 +113,35 @@ def test_a_verb_is_not_a_trait_claim() -> None:
 
 # --- negative_talk ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "My old boss was incompetent.",
-    "I hated my manager.",
-    "The management at my last company was a joke.",
-    "My previous supervisor was a terrible person.",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My old boss was incompetent.",
+        "I hated my manager.",
+        "The management at my last company was a joke.",
+        "My previous supervisor was a terrible person.",
+    ],
+)
 def test_negative_talk_found(text: str) -> None:
     assert run("negative_talk", text) <= 0.5
 
 
-@pytest.mark.parametrize("text", [
-    "I told my manager that the new system was terrible.",
-    "My colleague was frustrated, so I listened to her.",
-    "My supervisor was not lazy at all.",
-    "The weather was terrible, so I called my manager.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I told my manager that the new system was terrible.",
+        "My colleague was frustrated, so I listened to her.",
+        "My supervisor was not lazy at all.",
+        "The weather was terrible, so I called my manager.",
+    ],
+)
 def test_negative_talk_not_found(text: str) -> None:
     assert run("negative_talk", text) == 1.0
 
 
 # --- actions_planned ----------------------------------------------------------------------
+
 
 def test_actions_planned_counts_would_and_will_not_done() -> None:
     plan = "I would call the client, I will check the order and I'd offer a refund."
@@ -134,10 +157,14 @@ INTRO = ["intro_present", "intro_past", "intro_future"]
 
 
 def test_parts_in_order_and_out_of_order() -> None:
-    ordered = ("Currently I work as a nurse. Before that, I studied in Yogyakarta. "
-               "Now I am looking for a role in paediatrics.")
-    shuffled = ("I am looking for a role in paediatrics. I studied in Yogyakarta. "
-                "Currently I work as a nurse.")
+    ordered = (
+        "Currently I work as a nurse. Before that, I studied in Yogyakarta. "
+        "Now I am looking for a role in paediatrics."
+    )
+    shuffled = (
+        "I am looking for a role in paediatrics. I studied in Yogyakarta. "
+        "Currently I work as a nurse."
+    )
     assert run("parts", ordered, lexicons=INTRO, in_order=True) == 1.0
     assert run("parts", shuffled, lexicons=INTRO, in_order=True) == 0.75
     assert run("parts", shuffled, lexicons=INTRO) == 1.0
@@ -146,10 +173,14 @@ def test_parts_in_order_and_out_of_order() -> None:
 
 # --- 'asked': criteria the question did not ask about are skipped --------------------------
 
+
 def test_a_strength_only_question_skips_the_weakness_criteria(
-        score_text: Callable[..., ScoreCard]) -> None:
-    answer = ("My main strength is planning. For example, last year I planned the stock count "
-              "for five stores, and we finished it in one night instead of two.")
+    score_text: Callable[..., ScoreCard],
+) -> None:
+    answer = (
+        "My main strength is planning. For example, last year I planned the stock count "
+        "for five stores, and we finished it in one night instead of two."
+    )
     card = score_text(answer, question="What is your greatest strength?")
     assert card.question.type == "strengths_weaknesses"
     skipped = {c.id for c in card.criteria if c.skipped}
@@ -168,6 +199,7 @@ def test_no_question_means_every_criterion_applies(score_text: Callable[..., Sco
 
 # --- questions command --------------------------------------------------------------------
 
+
 def test_practice_questions_cover_every_hr_type_in_both_languages() -> None:
     text = list_practice_questions("hr")
     for qtype in HR_TYPES:
@@ -176,8 +208,9 @@ def test_practice_questions_cover_every_hr_type_in_both_languages() -> None:
 
 
 def test_questions_command_filters_by_type_and_language(runner: CliRunner) -> None:
-    result = runner.invoke(main, ["questions", "--stage", "hr", "--type", "situational",
-                                  "--lang", "id"])
+    result = runner.invoke(
+        main, ["questions", "--stage", "hr", "--type", "situational", "--lang", "id"]
+    )
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == "hr.situational"

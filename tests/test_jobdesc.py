@@ -7,11 +7,12 @@ import re
 import tomllib
 
 import pytest
-from conftest import DATA
 
 from answer_check.analysis import Analysis
 from answer_check.jobdesc import extract_terms
 from answer_check.language import detect_language
+
+from conftest import DATA
 
 JOBS = DATA / "jobs"
 EXPECTED = tomllib.loads((JOBS / "expected.toml").read_text(encoding="utf-8"))
@@ -50,8 +51,18 @@ def test_extracted_terms_are_real_skills(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_no_boilerplate(name: str) -> None:
     got = " | ".join(extracted(name)).lower()
-    for phrase in ("looking for", "competitive", "fast-paced", "salary", "insurance",
-                   "team player", "communication", "gaji", "lingkungan kerja", "mencari"):
+    for phrase in (
+        "looking for",
+        "competitive",
+        "fast-paced",
+        "salary",
+        "insurance",
+        "team player",
+        "communication",
+        "gaji",
+        "lingkungan kerja",
+        "mencari",
+    ):
         assert not re.search(rf"\b{phrase}\b", got), f"{name}: boilerplate {phrase!r} extracted"
 
 
@@ -64,7 +75,7 @@ def test_every_term_says_why_and_is_deterministic() -> None:
     assert "tech_data" in by_term["Tableau"].why
     assert by_term["pandas"].why.startswith("after 'Working knowledge of'")
     assert not by_term["dbt"].required  # under "Nice to have"
-    assert text[by_term["Power BI"].start:by_term["Power BI"].end] == "Power BI"
+    assert text[by_term["Power BI"].start : by_term["Power BI"].end] == "Power BI"
 
 
 def test_deduplicated_by_lemma() -> None:
@@ -74,8 +85,10 @@ def test_deduplicated_by_lemma() -> None:
 
 
 def test_indonesian_sections_and_degree() -> None:
-    text = ("Kami mencari Staff Akuntansi.\n\nKualifikasi:\n- S1 Akuntansi\n"
-            "- Menguasai Microsoft Excel dan Accurate\n\nBenefit:\n- Gaji kompetitif\n")
+    text = (
+        "Kami mencari Staff Akuntansi.\n\nKualifikasi:\n- S1 Akuntansi\n"
+        "- Menguasai Microsoft Excel dan Accurate\n\nBenefit:\n- Gaji kompetitif\n"
+    )
     terms = [t.term for t in extract_terms(text, "id")]
     assert "Akuntansi" in terms and "Microsoft Excel" in terms and "Accurate" in terms
     assert not any("gaji" in t.lower() for t in terms)
@@ -109,11 +122,16 @@ def test_keyword_stuffing_scores_less_than_use() -> None:
     from answer_check.checks import run_check, validate_params
 
     params = validate_params("job_match", {}, "test")
-    used = Analysis.of("I cleaned the data in Python, I wrote the SQL and I built the Tableau "
-                       "dashboard.", "en", job_text=JOB)
+    used = Analysis.of(
+        "I cleaned the data in Python, I wrote the SQL and I built the Tableau dashboard.",
+        "en",
+        job_text=JOB,
+    )
     listed = Analysis.of("SQL, Tableau, Python, Excel, Airflow, SQL, Tableau.", "en", job_text=JOB)
-    assert run_check("job_match", used, params).score > 2 * run_check("job_match", listed,
-                                                                       params).score
+    assert (
+        run_check("job_match", used, params).score
+        > 2 * run_check("job_match", listed, params).score
+    )
 
 
 def test_job_match_is_skipped_without_a_job(score_text: object) -> None:
@@ -123,11 +141,15 @@ def test_job_match_is_skipped_without_a_job(score_text: object) -> None:
 
 
 def test_card_and_json_carry_the_job_terms(score_text: object) -> None:
-    card = score_text("I wrote the SQL and I built the dashboard in Tableau.", stage="user",  # type: ignore[operator]
-                      qtype="technical_practice", job_text=JOB)
+    card = score_text(
+        "I wrote the SQL and I built the dashboard in Tableau.",
+        stage="user",  # type: ignore[operator]
+        qtype="technical_practice",
+        job_text=JOB,
+    )
     data = card.to_dict()
     terms = {t["term"]: t for t in data["job"]["terms"]}
     assert terms["SQL"]["covered"] and not terms["Python"]["covered"]
     ev = terms["Tableau"]["evidence"][0]
-    assert card.answer[ev["start"]:ev["end"]] == ev["text"] == "Tableau"
+    assert card.answer[ev["start"] : ev["end"]] == ev["text"] == "Tableau"
     assert set(terms["SQL"]) >= {"term", "covered", "evidence"}

@@ -32,7 +32,11 @@ def found(text: str, terms: list[str], lang: str = "en") -> list[str]:
         ("I am not good at public speaking.", ["i be not good at"], ["I am not good at"]),
         ("I never said I am not good at it.", ["i be not good at"], []),
         ("I did not really decide.", ["i ... decide"], []),
-        ("I not only planned it but also finished it.", ["plan", "finish"], ["planned", "finished"]),
+        (
+            "I not only planned it but also finished it.",
+            ["plan", "finish"],
+            ["planned", "finished"],
+        ),
     ],
 )
 def test_matching(text: str, terms: list[str], expected: list[str]) -> None:
@@ -81,9 +85,14 @@ def test_term_tokens_agree_with_the_tokenizer(lang: str) -> None:
     pipe = pipeline(lang)
     names = {p.stem for p in (rubrics_dir() / "lexicons" / lang).glob("*.txt")}
     names |= {p.stem for p in (rubrics_dir() / "lexicons" / "en").glob("tech_*.txt")}
-    texts = sorted({t.text for name in names
-                    for t in parse_terms(lexicon_path(name, lang).read_text("utf-8"), name)
-                    if "..." not in t.text})
+    texts = sorted(
+        {
+            t.text
+            for name in names
+            for t in parse_terms(lexicon_path(name, lang).read_text("utf-8"), name)
+            if "..." not in t.text
+        }
+    )
     fast = pipe.term_tokens(texts)
     slow = [tuple(tok.text for tok in pipe.nlp.make_doc(text)) for text in texts]
     assert [(t, f) for t, f, s in zip(texts, fast, slow, strict=True) if f != s] == []

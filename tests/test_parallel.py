@@ -10,11 +10,11 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 
-from conftest import DATA
-
 from answer_check.model import STAR_KEYS, ScoreCard
 from answer_check.rubric import find_rubric
 from answer_check.scoring import Request, score
+
+from conftest import DATA
 
 MIN_PAIRS = 25
 SAME_COMPONENTS = 0.9
@@ -32,10 +32,12 @@ def scored() -> tuple[tuple[ScoreCard, ScoreCard], ...]:
     rubric = find_rubric("hr", "behavioral")
     out = []
     for pair in load_pairs():
-        en = score(Request(text=pair["en"], stage="hr", question=pair["question_en"],
-                           rubric=rubric))
-        id_ = score(Request(text=pair["id"], stage="hr", question=pair["question_id"],
-                            rubric=rubric))
+        en = score(
+            Request(text=pair["en"], stage="hr", question=pair["question_en"], rubric=rubric)
+        )
+        id_ = score(
+            Request(text=pair["id"], stage="hr", question=pair["question_id"], rubric=rubric)
+        )
         out.append((en, id_))
     return tuple(out)
 
@@ -60,15 +62,21 @@ def test_each_side_is_detected_in_its_language() -> None:
 
 def test_same_star_components_in_most_pairs() -> None:
     pairs = scored()
-    differ = [(sorted(components(en) ^ components(id_)), en.answer[:50])
-              for en, id_ in pairs if components(en) != components(id_)]
+    differ = [
+        (sorted(components(en) ^ components(id_)), en.answer[:50])
+        for en, id_ in pairs
+        if components(en) != components(id_)
+    ]
     share = 1 - len(differ) / len(pairs)
     assert share >= SAME_COMPONENTS, f"same STAR parts in {share:.0%} of pairs; differ: {differ}"
 
 
 def test_scores_within_ten_points_in_most_pairs() -> None:
     pairs = scored()
-    far = [(en.score, id_.score, en.answer[:50]) for en, id_ in pairs
-           if abs(en.score - id_.score) > MAX_GAP]
+    far = [
+        (en.score, id_.score, en.answer[:50])
+        for en, id_ in pairs
+        if abs(en.score - id_.score) > MAX_GAP
+    ]
     share = 1 - len(far) / len(pairs)
     assert share >= CLOSE_SCORES, f"scores within {MAX_GAP} in {share:.0%} of pairs; far: {far}"

@@ -8,9 +8,54 @@ from hypothesis import strategies as st
 from answer_check.scoring import Request, score
 
 WORDS = st.sampled_from(
-    "I we led lead the team as a result 20% Rp 5 juta saya memimpin tidak berhasil not "
-    "finish finished . , ; \n first then because kind of basically etc. API rapid "
-    "last year my task was to reduce costs by 3 weeks hasilnya dll.".split(" ")
+    [
+        "I",
+        "we",
+        "led",
+        "lead",
+        "the",
+        "team",
+        "as",
+        "a",
+        "result",
+        "20%",
+        "Rp",
+        "5",
+        "juta",
+        "saya",
+        "memimpin",
+        "tidak",
+        "berhasil",
+        "not",
+        "finish",
+        "finished",
+        ".",
+        ",",
+        ";",
+        "\n",
+        "first",
+        "then",
+        "because",
+        "kind",
+        "of",
+        "basically",
+        "etc.",
+        "API",
+        "rapid",
+        "last",
+        "year",
+        "my",
+        "task",
+        "was",
+        "to",
+        "reduce",
+        "costs",
+        "by",
+        "3",
+        "weeks",
+        "hasilnya",
+        "dll.",
+    ]
 )
 TEXTS = st.one_of(
     st.text(min_size=1, max_size=400),

@@ -7,12 +7,13 @@ import tomllib
 from html.parser import HTMLParser
 
 import pytest
-from conftest import DATA
 
 from answer_check.model import ScoreCard
 from answer_check.render import get_renderer
 from answer_check.rubric import find_rubric
 from answer_check.scoring import Request, score
+
+from conftest import DATA
 
 ANSWER = (
     "Tahun lalu, ketika saya bekerja sebagai admin keuangan di sebuah perusahaan distribusi, "
@@ -26,22 +27,130 @@ TECH_QUESTION = "Bagaimana Anda membangun data pipeline terakhir Anda?"
 
 # English interface words that must not show in an Indonesian report.
 ENGLISH_UI = (
-    "score", "band", "excellent", "strong", "developing", "needs", "work", "criteria",
-    "criterion", "evidence", "rule", "checks", "why", "matters", "improve", "fix", "next",
-    "answer", "your", "legend", "costs", "points", "pts", "weight", "words", "spoken",
-    "about", "question", "type", "detected", "language", "english", "indonesian", "met",
-    "partly", "missing", "found", "none", "not", "situation", "task", "action", "result",
-    "reflection", "cue", "notes", "scored", "offline", "rule-based", "same", "the", "and",
-    "with", "of", "to", "is", "behavioral", "technical", "practice", "interview", "feedback",
-    "what", "we", "highlights", "hover", "map", "story", "order", "length", "fillers",
+    "score",
+    "band",
+    "excellent",
+    "strong",
+    "developing",
+    "needs",
+    "work",
+    "criteria",
+    "criterion",
+    "evidence",
+    "rule",
+    "checks",
+    "why",
+    "matters",
+    "improve",
+    "fix",
+    "next",
+    "answer",
+    "your",
+    "legend",
+    "costs",
+    "points",
+    "pts",
+    "weight",
+    "words",
+    "spoken",
+    "about",
+    "question",
+    "type",
+    "detected",
+    "language",
+    "english",
+    "indonesian",
+    "met",
+    "partly",
+    "missing",
+    "found",
+    "none",
+    "not",
+    "situation",
+    "task",
+    "action",
+    "result",
+    "reflection",
+    "cue",
+    "notes",
+    "scored",
+    "offline",
+    "rule-based",
+    "same",
+    "the",
+    "and",
+    "with",
+    "of",
+    "to",
+    "is",
+    "behavioral",
+    "technical",
+    "practice",
+    "interview",
+    "feedback",
+    "what",
+    "we",
+    "highlights",
+    "hover",
+    "map",
+    "story",
+    "order",
+    "length",
+    "fillers",
     # words of the HR rubrics' English texts and check messages
-    "strength", "weakness", "present", "past", "future", "goals", "career", "steps",
-    "progress", "figures", "concise", "relevance", "approach", "fallback", "reasons",
-    "people", "outcome", "traits", "claim", "claimed", "shown", "negative", "talk", "asked",
-    "contribute", "flattery", "salary", "horizon", "disguised", "real", "plan", "planned",
-    "would", "parts", "told", "professional", "backed", "example", "concrete", "figure",
-    "remark", "employer", "boss", "colleague", "responsibilities", "achievements", "dates",
-    "roles", "explanation", "communicated", "disagreement", "handled", "contribution",
+    "strength",
+    "weakness",
+    "present",
+    "past",
+    "future",
+    "goals",
+    "career",
+    "steps",
+    "progress",
+    "figures",
+    "concise",
+    "relevance",
+    "approach",
+    "fallback",
+    "reasons",
+    "people",
+    "outcome",
+    "traits",
+    "claim",
+    "claimed",
+    "shown",
+    "negative",
+    "talk",
+    "asked",
+    "contribute",
+    "flattery",
+    "salary",
+    "horizon",
+    "disguised",
+    "real",
+    "plan",
+    "planned",
+    "would",
+    "parts",
+    "told",
+    "professional",
+    "backed",
+    "example",
+    "concrete",
+    "figure",
+    "remark",
+    "employer",
+    "boss",
+    "colleague",
+    "responsibilities",
+    "achievements",
+    "dates",
+    "roles",
+    "explanation",
+    "communicated",
+    "disagreement",
+    "handled",
+    "contribution",
 )
 
 
@@ -67,8 +176,9 @@ class _Visible(HTMLParser):
 
 
 def _card(answer: str, question: str, stage: str, qtype: str) -> ScoreCard:
-    return score(Request(text=answer, stage=stage, question=question,
-                         rubric=find_rubric(stage, qtype)))
+    return score(
+        Request(text=answer, stage=stage, question=question, rubric=find_rubric(stage, qtype))
+    )
 
 
 def _english_left(text: str) -> list[str]:
@@ -95,15 +205,17 @@ def _answer_set_cases() -> list[object]:
         answers = tomllib.loads(path.read_text(encoding="utf-8"))["answers"]
         for quality in ("strong", "weak"):
             a = next(a for a in answers if a.get("lang") == "id" and a["quality"] == quality)
-            cases.append(pytest.param(a["text"], a["question"], "hr", qtype,
-                                      id=f"{path.stem}-{quality}"))
+            cases.append(
+                pytest.param(a["text"], a["question"], "hr", qtype, id=f"{path.stem}-{quality}")
+            )
     return cases
 
 
 CASES = [
     pytest.param(ANSWER, QUESTION, "hr", "behavioral", id="hr.behavioral"),
-    pytest.param(TECH_ANSWER, TECH_QUESTION, "user", "technical_practice",
-                 id="user.technical_practice"),
+    pytest.param(
+        TECH_ANSWER, TECH_QUESTION, "user", "technical_practice", id="user.technical_practice"
+    ),
     *_answer_set_cases(),
 ]
 
@@ -141,8 +253,15 @@ def test_indonesian_decimals_use_a_comma() -> None:
 
 
 def test_report_lang_can_override_the_answer_language() -> None:
-    card = score(Request(text=ANSWER, stage="hr", question=QUESTION, report_lang="en",
-                         rubric=find_rubric("hr", "behavioral")))
+    card = score(
+        Request(
+            text=ANSWER,
+            stage="hr",
+            question=QUESTION,
+            report_lang="en",
+            rubric=find_rubric("hr", "behavioral"),
+        )
+    )
     assert (card.lang, card.report_lang) == ("id", "en")
     text = get_renderer("text").render(card)
     assert "Score:" in text and "Indonesian" in text
@@ -152,34 +271,94 @@ def test_report_lang_can_override_the_answer_language() -> None:
 # check messages and the rubric texts are Indonesian too.
 USER_ENGLISH_UI = (
     *ENGLISH_UI,
-    "covered", "listed", "only", "nice", "have", "job", "description", "match", "key", "terms",
-    "definition", "direct", "requirement", "requirements", "mapped", "tied", "experience",
-    "own", "comes", "late", "first", "open", "insight", "product", "closed", "fit", "theory",
-    "named", "tools", "figures", "hedges", "vagueness", "concise", "observation", "impact",
-    "suggestion", "reason", "measure", "generic", "praise", "outcome", "obstacles", "steps",
-    "example", "given", "checked", "missing", "covers", "none",
+    "covered",
+    "listed",
+    "only",
+    "nice",
+    "have",
+    "job",
+    "description",
+    "match",
+    "key",
+    "terms",
+    "definition",
+    "direct",
+    "requirement",
+    "requirements",
+    "mapped",
+    "tied",
+    "experience",
+    "own",
+    "comes",
+    "late",
+    "first",
+    "open",
+    "insight",
+    "product",
+    "closed",
+    "fit",
+    "theory",
+    "named",
+    "tools",
+    "figures",
+    "hedges",
+    "vagueness",
+    "concise",
+    "observation",
+    "impact",
+    "suggestion",
+    "reason",
+    "measure",
+    "generic",
+    "praise",
+    "outcome",
+    "obstacles",
+    "steps",
+    "example",
+    "given",
+    "checked",
+    "missing",
+    "covers",
+    "none",
 )
 JOB = "staf_akuntansi_id.txt"
 USER_CASES = [
-    pytest.param("Ya, tiga tahun. Di kantor lama saya menutup buku setiap bulan di Accurate dan "
-                 "saya membuat rekonsiliasi bank untuk 8 rekening. Keahlian lain: PSAK, PPN.",
-                 "Apakah Anda pernah memakai Accurate?", "closed", id="user.closed"),
-    pytest.param("Rekonsiliasi bank adalah proses mencocokkan saldo buku besar dengan rekening "
-                 "koran. Cara kerjanya, pertama saya mencocokkan setiap transaksi, lalu selisihnya "
-                 "dicatat sebagai jurnal penyesuaian. Misalnya, selisihnya Rp120 juta, dll.",
-                 "Apa itu rekonsiliasi bank?", "technical_theory", id="user.technical_theory"),
-    pytest.param("Aplikasinya sudah bagus. Waktu saya mencoba fitur e-Faktur, saya harus mengisi "
-                 "NPWP tiga kali. Saran saya, isi otomatis saja.",
-                 "Apa pendapat Anda tentang aplikasi akuntansi kami?", "product_insight",
-                 id="user.product_insight"),
-    pytest.param("Posisi ini membutuhkan tutup buku bulanan, dan saya menutup buku di Accurate "
-                 "selama tiga tahun. Saya rasa saya cocok, karena saya teliti.",
-                 "Mengapa Anda cocok untuk posisi staf akuntansi ini?", "job_fit",
-                 id="user.job_fit"),
-    pytest.param("Pertama, saya mencatat semua jurnal umum di Accurate, lalu saya membuat "
-                 "rekonsiliasi bank. Kendalanya, data cabang sering terlambat.",
-                 "Bagaimana Anda melakukan tutup buku bulanan?", "technical_practice",
-                 id="user.technical_practice"),
+    pytest.param(
+        "Ya, tiga tahun. Di kantor lama saya menutup buku setiap bulan di Accurate dan "
+        "saya membuat rekonsiliasi bank untuk 8 rekening. Keahlian lain: PSAK, PPN.",
+        "Apakah Anda pernah memakai Accurate?",
+        "closed",
+        id="user.closed",
+    ),
+    pytest.param(
+        "Rekonsiliasi bank adalah proses mencocokkan saldo buku besar dengan rekening "
+        "koran. Cara kerjanya, pertama saya mencocokkan setiap transaksi, lalu selisihnya "
+        "dicatat sebagai jurnal penyesuaian. Misalnya, selisihnya Rp120 juta, dll.",
+        "Apa itu rekonsiliasi bank?",
+        "technical_theory",
+        id="user.technical_theory",
+    ),
+    pytest.param(
+        "Aplikasinya sudah bagus. Waktu saya mencoba fitur e-Faktur, saya harus mengisi "
+        "NPWP tiga kali. Saran saya, isi otomatis saja.",
+        "Apa pendapat Anda tentang aplikasi akuntansi kami?",
+        "product_insight",
+        id="user.product_insight",
+    ),
+    pytest.param(
+        "Posisi ini membutuhkan tutup buku bulanan, dan saya menutup buku di Accurate "
+        "selama tiga tahun. Saya rasa saya cocok, karena saya teliti.",
+        "Mengapa Anda cocok untuk posisi staf akuntansi ini?",
+        "job_fit",
+        id="user.job_fit",
+    ),
+    pytest.param(
+        "Pertama, saya mencatat semua jurnal umum di Accurate, lalu saya membuat "
+        "rekonsiliasi bank. Kendalanya, data cabang sering terlambat.",
+        "Bagaimana Anda melakukan tutup buku bulanan?",
+        "technical_practice",
+        id="user.technical_practice",
+    ),
 ]
 
 
@@ -187,8 +366,15 @@ def _user_card(answer: str, question: str, qtype: str) -> ScoreCard:
     from conftest import DATA
 
     job = (DATA / "jobs" / JOB).read_text(encoding="utf-8")
-    card = score(Request(text=answer, stage="user", question=question, job_text=job,
-                         rubric=find_rubric("user", qtype)))
+    card = score(
+        Request(
+            text=answer,
+            stage="user",
+            question=question,
+            job_text=job,
+            rubric=find_rubric("user", qtype),
+        )
+    )
     assert (card.lang, card.report_lang) == ("id", "id")
     assert card.job
     return card

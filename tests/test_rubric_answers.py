@@ -14,6 +14,7 @@ import pytest
 
 from answer_check.rubric import builtin_rubrics, find_rubric
 from answer_check.scoring import Request, score
+
 from conftest import DATA
 
 MARGIN = 15
@@ -35,8 +36,15 @@ def test_strong_answers_outscore_weak_ones(path: Path) -> None:
         for a in answers:
             if a.get("lang", "en") != lang:
                 continue
-            card = score(Request(text=a["text"], stage=stage, question=a.get("question"),
-                                 rubric=rubric, lang=lang))
+            card = score(
+                Request(
+                    text=a["text"],
+                    stage=stage,
+                    question=a.get("question"),
+                    rubric=rubric,
+                    lang=lang,
+                )
+            )
             scored[a["quality"]].append((card.score, a["text"][:50]))
         strong, weak = scored["strong"], scored["weak"]
         assert len(strong) >= MIN_PER_QUALITY and len(weak) >= MIN_PER_QUALITY, (path, lang)
@@ -50,6 +58,9 @@ def test_strong_answers_outscore_weak_ones(path: Path) -> None:
 
 def test_every_builtin_rubric_has_an_answer_set() -> None:
     have = {p.stem for p in SETS}
-    missing = [f"{r.stage}.{r.question_type}" for r in builtin_rubrics()
-               if f"{r.stage}.{r.question_type}" not in have]
+    missing = [
+        f"{r.stage}.{r.question_type}"
+        for r in builtin_rubrics()
+        if f"{r.stage}.{r.question_type}" not in have
+    ]
     assert not missing, f"rubrics without strong/weak answer sets: {missing}"

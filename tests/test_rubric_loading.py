@@ -8,6 +8,7 @@ import pytest
 
 from answer_check.errors import RubricError
 from answer_check.rubric import builtin_rubrics, load_rubric_file, resolve_rubric
+
 from conftest import ROOT
 
 GOOD = """# a small, valid rubric that each test breaks in one place
@@ -74,28 +75,44 @@ feedback.fix = "Cut them."
 def test_builtins_load_and_are_unique() -> None:
     rubrics = builtin_rubrics()
     assert len({r.id for r in rubrics}) == len(rubrics)
-    assert {(r.stage, r.question_type) for r in rubrics} >= {("hr", "behavioral"),
-                                                              ("user", "technical_practice")}
+    assert {(r.stage, r.question_type) for r in rubrics} >= {
+        ("hr", "behavioral"),
+        ("user", "technical_practice"),
+    }
 
 
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (('check = "star_order"', 'check = "vibes"'), "criterion 'story_order': check: unknown check kind 'vibes'"),
-        (("weight = 8\n", "weight = -3\n"), "criterion 'task': weight: must be a number >= 0, got -3"),
+        (
+            ('check = "star_order"', 'check = "vibes"'),
+            "criterion 'story_order': check: unknown check kind 'vibes'",
+        ),
+        (
+            ("weight = 8\n", "weight = -3\n"),
+            "criterion 'task': weight: must be a number >= 0, got -3",
+        ),
         (("weight = 8\n", ""), "criterion 'task': missing field 'weight'"),
-        (('lexicons = ["fillers", "hedges"]', 'lexicons = ["fillers", "nope"]'),
-         "word list 'nope' does not exist"),
+        (
+            ('lexicons = ["fillers", "hedges"]', 'lexicons = ["fillers", "nope"]'),
+            "word list 'nope' does not exist",
+        ),
         (("min = 3 }", "min = 0 }"), "criterion 'action': params.min: must be >= 1"),
-        (("params = { component = \"task\" }", "params = { component = \"ending\" }"),
-         "'ending' is not one of"),
+        (
+            ('params = { component = "task" }', 'params = { component = "ending" }'),
+            "'ending' is not one of",
+        ),
         (('stage = "hr"', 'stage = "ceo"'), "unknown stage 'ceo'"),
-        (("expect = \"pass\"", "expect = \"maybe\""), "must be 'pass' or 'fail'"),
-        (("feedback.why = \"The recruiter needs", "feedback.whyy = \"The recruiter needs"),
-         "criterion 'situation': feedback.why"),
+        (('expect = "pass"', 'expect = "maybe"'), "must be 'pass' or 'fail'"),
+        (
+            ('feedback.why = "The recruiter needs', 'feedback.whyy = "The recruiter needs'),
+            "criterion 'situation': feedback.why",
+        ),
     ],
 )
-def test_broken_rubric_errors_name_the_place(tmp_path: Path, change: tuple[str, str], message: str) -> None:
+def test_broken_rubric_errors_name_the_place(
+    tmp_path: Path, change: tuple[str, str], message: str
+) -> None:
     old, new = change
     assert old in GOOD
     path = tmp_path / "r.toml"

@@ -1,7 +1,8 @@
 """Snapshot tests: the JSON report of each example answer, stored in tests/snapshots/.
 
 A change in scoring shows up as a diff here. After a deliberate change, review the diff and
-refresh the snapshots with ``ANSWER_CHECK_UPDATE_SNAPSHOTS=1 python -m pytest tests/test_snapshots.py``.
+refresh the snapshots with
+``ANSWER_CHECK_UPDATE_SNAPSHOTS=1 python -m pytest tests/test_snapshots.py``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import pytest
 
 from answer_check.render.json_report import JsonRenderer
 from answer_check.scoring import Request, score
+
 from conftest import ROOT
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -25,7 +27,9 @@ CASES = [
 
 def render(name: str, stage: str, question: str) -> str:
     text = (ROOT / "examples" / f"{name}.txt").read_text(encoding="utf-8")
-    return JsonRenderer().render(score(Request(text=text, stage=stage, question=question, name=name)))
+    return JsonRenderer().render(
+        score(Request(text=text, stage=stage, question=question, name=name))
+    )
 
 
 @pytest.mark.parametrize(("name", "stage", "question"), CASES, ids=[c[0] for c in CASES])

@@ -22,7 +22,9 @@ NEGATION_WINDOW = 4
 _MATCHERS: dict[tuple[str, tuple[str, ...], tuple[str, ...]], TermMatcher] = {}
 
 
-def matcher_for(pipe: Pipeline, lexicons: tuple[str, ...], inline: tuple[str, ...] = ()) -> TermMatcher:
+def matcher_for(
+    pipe: Pipeline, lexicons: tuple[str, ...], inline: tuple[str, ...] = ()
+) -> TermMatcher:
     """A TermMatcher for these word lists and inline terms, built once per process.
 
     Matchers of bundled word lists are also kept in the on-disk cache (``disk_cache``):
@@ -40,7 +42,9 @@ def matcher_for(pipe: Pipeline, lexicons: tuple[str, ...], inline: tuple[str, ..
     return matcher
 
 
-def _build_matcher(pipe: Pipeline, lexicons: tuple[str, ...], inline: tuple[str, ...]) -> TermMatcher:
+def _build_matcher(
+    pipe: Pipeline, lexicons: tuple[str, ...], inline: tuple[str, ...]
+) -> TermMatcher:
     terms: list[Term] = []
     for name in lexicons:
         terms.extend(load_lexicon(name, pipe.lang))
@@ -70,8 +74,9 @@ def _build_fingerprint() -> str:
 
     tables = data_dir()
     stats = [f"{p.name}:{p.stat().st_size}" for p in sorted(tables.glob("*_lemma_lookup.json.gz"))]
-    return disk_cache.fingerprint(spacy_version, *stats,
-                                  disk_cache.source_fingerprint("lexicons", "nlp", "id_lemma"))
+    return disk_cache.fingerprint(
+        spacy_version, *stats, disk_cache.source_fingerprint("lexicons", "nlp", "id_lemma")
+    )
 
 
 def _cached_matcher(pipe: Pipeline, lexicons: tuple[str, ...]) -> TermMatcher | None:
@@ -163,8 +168,9 @@ class Analysis:
     @classmethod
     def of(cls, text: str, lang: str, doc: Doc | None = None, **kwargs: Any) -> Analysis:
         pipe = pipeline(lang)
-        return cls(text=text, lang=lang, doc=doc if doc is not None else pipe(text), pipe=pipe,
-                   **kwargs)
+        return cls(
+            text=text, lang=lang, doc=doc if doc is not None else pipe(text), pipe=pipe, **kwargs
+        )
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -197,8 +203,11 @@ class Analysis:
 
     @cached_property
     def words(self) -> int:
-        return sum(1 for text in token_view(self.doc).texts
-                   if text[0].isalnum() or any(c.isalnum() for c in text))
+        return sum(
+            1
+            for text in token_view(self.doc).texts
+            if text[0].isalnum() or any(c.isalnum() for c in text)
+        )
 
     @cached_property
     def _orths(self) -> list[int]:
@@ -266,8 +275,7 @@ class Analysis:
             # A negation the term itself spells ("not my fault", "tidak becus") is its meaning;
             # only one that the term does not hold (in a gap, or another word) negates it.
             own = self._term_words(hit.term)
-            if any(self.doc[i].norm_ not in own and self.doc[i].lower_ not in own
-                   for i in inside):
+            if any(self.doc[i].norm_ not in own and self.doc[i].lower_ not in own for i in inside):
                 return True
         sent = self.sentence_of(hit.tok_start)
         for i in range(hit.tok_start - 1, max(-1, hit.tok_start - 1 - NEGATION_WINDOW), -1):

@@ -70,7 +70,9 @@ def run_score(opts: ScoreOptions) -> ScoreResult:
     if opts.rubric:
         rubric = resolve_rubric(opts.rubric)
         if rubric.stage != opts.stage:
-            raise RubricError("E106", rubric=opts.rubric, rubric_stage=rubric.stage, stage=opts.stage)
+            raise RubricError(
+                "E106", rubric=opts.rubric, rubric_stage=rubric.stage, stage=opts.stage
+            )
     user_terms: tuple[str, ...] = ()
     if opts.terms_file:
         from answer_check.inputs import read_terms
@@ -81,11 +83,20 @@ def run_score(opts: ScoreOptions) -> ScoreResult:
         from answer_check.inputs import read_job
 
         job_text = read_job(opts.job_file)
-    card = score(Request(
-        text=answer.text, stage=opts.stage, question=question, qtype=opts.qtype, rubric=rubric,
-        lang=opts.lang, report_lang=opts.report_lang, user_terms=user_terms, job_text=job_text,
-        name=answer.name,
-    ))
+    card = score(
+        Request(
+            text=answer.text,
+            stage=opts.stage,
+            question=question,
+            qtype=opts.qtype,
+            rubric=rubric,
+            lang=opts.lang,
+            report_lang=opts.report_lang,
+            user_terms=user_terms,
+            job_text=job_text,
+            name=answer.name,
+        )
+    )
     stdout = ""
     report_path: Path | None = None
     if opts.fmt == "json":
@@ -98,8 +109,11 @@ def run_score(opts: ScoreOptions) -> ScoreResult:
     else:
         if opts.fmt == "text":
             stdout = get_renderer("text", color=opts.color).render(card)
-        report_path = Path(opts.output) if opts.output else (
-            DEFAULT_REPORTS / f"{safe_name(answer.name)}-{opts.stage}.html")
+        report_path = (
+            Path(opts.output)
+            if opts.output
+            else (DEFAULT_REPORTS / f"{safe_name(answer.name)}-{opts.stage}.html")
+        )
         write_atomic(report_path, get_renderer("html").render(card))
     return ScoreResult(card, stdout, report_path, card.report_lang)
 
@@ -117,13 +131,18 @@ def show_rubric(ref: str) -> str:
     """A rubric's criteria, weights and what each checks."""
     rubric = resolve_rubric(ref)
     total = sum(c.weight for c in rubric.criteria)
-    lines = [f"{rubric.id} v{rubric.version}: {rubric.title.get('en')}",
-             f"stage: {rubric.stage}  question type: {rubric.question_type}  file: {rubric.path}",
-             rubric.description.get("en"), ""]
+    lines = [
+        f"{rubric.id} v{rubric.version}: {rubric.title.get('en')}",
+        f"stage: {rubric.stage}  question type: {rubric.question_type}  file: {rubric.path}",
+        rubric.description.get("en"),
+        "",
+    ]
     for c in rubric.criteria:
         share = 100 * c.weight / total
-        lines.append(f"- {c.id} ({c.title.get('en')}): weight {c.weight:g} ({share:.0f}% of the score), "
-                     f"check '{c.check}'")
+        lines.append(
+            f"- {c.id} ({c.title.get('en')}): weight {c.weight:g} ({share:.0f}% of the score), "
+            f"check '{c.check}'"
+        )
         lines.append(f"    checks: {c.checks.get('en')}")
         params = ", ".join(f"{k}={_fmt(v)}" for k, v in c.params.items() if v not in (None, (), ""))
         if params:

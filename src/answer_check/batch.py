@@ -17,6 +17,7 @@ only inside a folder that ``answer-check batch`` marked as its own.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import gc
 import io
@@ -97,8 +98,9 @@ class RecordError:
     message: str
 
     def row(self) -> FailedRow:
-        return FailedRow(self.index, self.where, self.id, self.student, self.column, self.code,
-                         self.message)
+        return FailedRow(
+            self.index, self.where, self.id, self.student, self.column, self.code, self.message
+        )
 
 
 class _Invalid(Exception):
@@ -143,8 +145,7 @@ class _JobTexts:
             found = self._read(path, value, where)
             self._cache[path] = found
         if isinstance(found, _Invalid):
-            raise _invalid("job", "E415", where=where, value=value,
-                           reason=found.message)
+            raise _invalid("job", "E415", where=where, value=value, reason=found.message)
         return found
 
     @staticmethod
@@ -176,8 +177,14 @@ def _coach_score(raw: str, where: str) -> float | None:
     return value
 
 
-def make_record(fields: dict[str, Any], index: int, where: str, defaults: Defaults,
-                jobs: _JobTexts, answer_where: str | None = None) -> Record | RecordError:
+def make_record(
+    fields: dict[str, Any],
+    index: int,
+    where: str,
+    defaults: Defaults,
+    jobs: _JobTexts,
+    answer_where: str | None = None,
+) -> Record | RecordError:
     """Validate one record's fields (already strings or None) into a Record or a RecordError."""
     rid = _text(fields.get("id"))
     student = _text(fields.get("student"))
@@ -197,8 +204,9 @@ def make_record(fields: dict[str, Any], index: int, where: str, defaults: Defaul
 
             types = question_types(stage)
             if qtype not in types:
-                raise _invalid("type", "E412", where=where, value=qtype, stage=stage,
-                               choices=", ".join(types))
+                raise _invalid(
+                    "type", "E412", where=where, value=qtype, stage=stage, choices=", ".join(types)
+                )
         lang = _text(fields.get("lang")).lower() or None
         if lang == "auto":
             lang = None
@@ -207,8 +215,14 @@ def make_record(fields: dict[str, Any], index: int, where: str, defaults: Defaul
         coach = _coach_score(_text(fields.get("coach_score")), where)
         rubric = defaults.rubric
         if rubric is not None and rubric.stage != stage:
-            raise _invalid("stage", "E424", where=where, stage=stage, rubric=rubric.id,
-                           rubric_stage=rubric.stage)
+            raise _invalid(
+                "stage",
+                "E424",
+                where=where,
+                stage=stage,
+                rubric=rubric.id,
+                rubric_stage=rubric.stage,
+            )
         raw_answer = fields.get("answer")
         label = answer_where or f"{where}, column 'answer'"
         try:
@@ -220,8 +234,19 @@ def make_record(fields: dict[str, Any], index: int, where: str, defaults: Defaul
     except _Invalid as bad:
         return RecordError(index, where, rid, student, bad.column, bad.code, bad.message)
     question = " ".join(_text(fields.get("question")).split()) or None
-    return Record(index=index, where=where, id=rid, student=student, question=question,
-                  stage=stage, answer=answer, qtype=qtype, job=job, lang=lang, coach_score=coach)
+    return Record(
+        index=index,
+        where=where,
+        id=rid,
+        student=student,
+        question=question,
+        stage=stage,
+        answer=answer,
+        qtype=qtype,
+        job=job,
+        lang=lang,
+        coach_score=coach,
+    )
 
 
 # --------------------------------------------------------------------------------------
@@ -240,7 +265,7 @@ def _lines(fh: IO[bytes], bad: dict[int, int]) -> Iterator[str]:
     """
     for number, raw in enumerate(fh, 1):
         if number == 1 and raw.startswith(codecs.BOM_UTF8):
-            raw = raw[len(codecs.BOM_UTF8):]
+            raw = raw[len(codecs.BOM_UTF8) :]
         try:
             yield raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -271,8 +296,9 @@ class CsvTable:
         try:
             self._fh: IO[bytes] = path.open("rb")
         except OSError as exc:
-            raise BatchError("E406", path=str(path), reason=exc.strerror or type(exc).__name__) \
-                from None
+            raise BatchError(
+                "E406", path=str(path), reason=exc.strerror or type(exc).__name__
+            ) from None
         lines = _open_text_lines(self._fh, self.bad_lines)
         first = next(lines, None)
         while first is not None and not first.strip():
@@ -299,15 +325,24 @@ class CsvTable:
                 raise BatchError("E410", path=str(path), column=_column_letter(i))
             if name in seen:
                 self.close()
-                raise BatchError("E404", path=str(path), column=name,
-                                 first=_column_letter(seen[name]), second=_column_letter(i))
+                raise BatchError(
+                    "E404",
+                    path=str(path),
+                    column=name,
+                    first=_column_letter(seen[name]),
+                    second=_column_letter(i),
+                )
             seen[name] = i
         for name in required:
             if name not in seen:
                 self.close()
-                raise BatchError("E403", path=str(path), column=name,
-                                 found=", ".join(header) or "nothing",
-                                 required=", ".join(required))
+                raise BatchError(
+                    "E403",
+                    path=str(path),
+                    column=name,
+                    found=", ".join(header) or "nothing",
+                    required=", ".join(required),
+                )
         self.header = header
         self.ignored = [h for h in header if h not in required and h not in optional]
         self._line = self._reader.line_num
@@ -327,8 +362,16 @@ class CsvTable:
                 except csv.Error as exc:
                     row_number += 1
                     self._line = self._reader.line_num
-                    yield row_number, _Invalid("", "E425", MESSAGES["E425"].format(
-                        where=f"{self.name} row {row_number}", detail=exc))
+                    yield (
+                        row_number,
+                        _Invalid(
+                            "",
+                            "E425",
+                            MESSAGES["E425"].format(
+                                where=f"{self.name} row {row_number}", detail=exc
+                            ),
+                        ),
+                    )
                     continue
                 row_number += 1
                 first_line, self._line = self._line + 1, self._reader.line_num
@@ -337,14 +380,30 @@ class CsvTable:
                 where = f"{self.name} row {row_number}"
                 bad = [n for n in range(first_line, self._line + 1) if n in self.bad_lines]
                 if bad:
-                    yield row_number, _Invalid("", "E005", MESSAGES["E005"].format(
-                        path=f"{where} (line {bad[0]})", offset=self.bad_lines[bad[0]]))
+                    yield (
+                        row_number,
+                        _Invalid(
+                            "",
+                            "E005",
+                            MESSAGES["E005"].format(
+                                path=f"{where} (line {bad[0]})", offset=self.bad_lines[bad[0]]
+                            ),
+                        ),
+                    )
                     continue
                 while len(cells) > len(self.header) and not cells[-1].strip():
                     cells.pop()
                 if len(cells) != len(self.header):
-                    yield row_number, _Invalid("", "E416", MESSAGES["E416"].format(
-                        where=where, cells=len(cells), columns=len(self.header)))
+                    yield (
+                        row_number,
+                        _Invalid(
+                            "",
+                            "E416",
+                            MESSAGES["E416"].format(
+                                where=where, cells=len(cells), columns=len(self.header)
+                            ),
+                        ),
+                    )
                     continue
                 yield row_number, dict(zip(self.header, cells, strict=True))
         finally:
@@ -409,8 +468,9 @@ class JsonlSource:
         try:
             self._fh: IO[bytes] = path.open("rb")
         except OSError as exc:
-            raise BatchError("E406", path=str(path), reason=exc.strerror or type(exc).__name__) \
-                from None
+            raise BatchError(
+                "E406", path=str(path), reason=exc.strerror or type(exc).__name__
+            ) from None
 
     def close(self) -> None:
         self._fh.close()
@@ -430,15 +490,37 @@ class JsonlSource:
                 yield result
         self.ignored[:] = sorted(ignored)
 
-    def _record(self, line: str, number: int, where: str, bad: dict[int, int], index: int,
-                jobs: _JobTexts, ignored: set[str]) -> Record | RecordError:
+    def _record(
+        self,
+        line: str,
+        number: int,
+        where: str,
+        bad: dict[int, int],
+        index: int,
+        jobs: _JobTexts,
+        ignored: set[str],
+    ) -> Record | RecordError:
         def fail(code: str, column: str = "", **fields: Any) -> RecordError:
-            return RecordError(index, where, "", "", column, code,
-                               MESSAGES[code].format(where=where, column=column, **fields))
+            return RecordError(
+                index,
+                where,
+                "",
+                "",
+                column,
+                code,
+                MESSAGES[code].format(where=where, column=column, **fields),
+            )
 
         if number in bad:
-            return RecordError(index, where, "", "", "", "E005",
-                               MESSAGES["E005"].format(path=where, offset=bad[number]))
+            return RecordError(
+                index,
+                where,
+                "",
+                "",
+                "",
+                "E005",
+                MESSAGES["E005"].format(path=where, offset=bad[number]),
+            )
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -454,21 +536,35 @@ class JsonlSource:
             if value is None:
                 fields[name] = None
             elif isinstance(value, bool | dict | list) or (
-                    isinstance(value, int | float) and name not in NUMBER_FIELDS):
+                isinstance(value, int | float) and name not in NUMBER_FIELDS
+            ):
                 return fail("E420", column=name, kind=_json_kind(value))
             else:
                 fields[name] = str(value)
         for name in REQUIRED:
             if name not in fields:
                 error = fail("E419", column=name, required=", ".join(REQUIRED))
-                return RecordError(index, where, _text(fields.get("id")),
-                                   _text(fields.get("student")), name, error.code, error.message)
+                return RecordError(
+                    index,
+                    where,
+                    _text(fields.get("id")),
+                    _text(fields.get("student")),
+                    name,
+                    error.code,
+                    error.message,
+                )
         return make_record(fields, index, where, self.defaults, jobs)
 
 
 def _json_kind(value: Any) -> str:
-    return {dict: "object", list: "array", str: "string", bool: "true/false", int: "number",
-            float: "number"}.get(type(value), "null")
+    return {
+        dict: "object",
+        list: "array",
+        str: "string",
+        bool: "true/false",
+        int: "number",
+        float: "number",
+    }.get(type(value), "null")
 
 
 class FolderSource:
@@ -485,8 +581,9 @@ class FolderSource:
         self.path = path
         self.defaults = defaults
         manifest = path / MANIFEST
-        self.table = CsvTable(manifest, MANIFEST_REQUIRED, MANIFEST_OPTIONAL) \
-            if manifest.is_file() else None
+        self.table = (
+            CsvTable(manifest, MANIFEST_REQUIRED, MANIFEST_OPTIONAL) if manifest.is_file() else None
+        )
         if self.table is None and defaults.stage is None:
             raise BatchError("E408", path=str(path))
         self.ignored = self.table.ignored if self.table else []
@@ -496,8 +593,9 @@ class FolderSource:
             self.table.close()
 
     def _files(self) -> list[str]:
-        return sorted(p.name for p in self.path.iterdir()
-                      if p.suffix.lower() == ".txt" and p.is_file())
+        return sorted(
+            p.name for p in self.path.iterdir() if p.suffix.lower() == ".txt" and p.is_file()
+        )
 
     def records(self) -> Iterator[Record | RecordError]:
         jobs = _JobTexts(self.path)
@@ -506,16 +604,16 @@ class FolderSource:
         if self.table is None:
             for name in files:
                 stem = Path(name).stem
-                yield self._read({"id": stem, "student": stem}, name, index, jobs,
-                                 f"{self.path.name}/{name}")
+                yield self._read(
+                    {"id": stem, "student": stem}, name, index, jobs, f"{self.path.name}/{name}"
+                )
                 index += 1
             return
         listed: set[str] = set()
         for row_number, fields in self.table.rows():
             where = f"{MANIFEST} row {row_number}"
             if isinstance(fields, _Invalid):
-                yield RecordError(index, where, "", "", fields.column, fields.code,
-                                  fields.message)
+                yield RecordError(index, where, "", "", fields.column, fields.code, fields.message)
             else:
                 name = fields["file"].strip()
                 listed.add(name)
@@ -531,28 +629,52 @@ class FolderSource:
             if name not in listed:
                 stem = Path(name).stem
                 where = f"{self.path.name}/{name}"
-                yield RecordError(index, where, stem, stem, "file", "E422",
-                                  MESSAGES["E422"].format(where=where))
+                yield RecordError(
+                    index, where, stem, stem, "file", "E422", MESSAGES["E422"].format(where=where)
+                )
                 index += 1
 
-    def _read(self, fields: dict[str, Any], name: str, index: int, jobs: _JobTexts,
-              where: str) -> Record | RecordError:
-        path = (self.path / name)
+    def _read(
+        self, fields: dict[str, Any], name: str, index: int, jobs: _JobTexts, where: str
+    ) -> Record | RecordError:
+        path = self.path / name
         rid, student = _text(fields.get("id")), _text(fields.get("student"))
         inside = path.resolve().parent == self.path.resolve()
         if not name or not inside or not path.is_file():
-            return RecordError(index, where, rid, student, "file", "E421",
-                               MESSAGES["E421"].format(where=where, value=name))
+            return RecordError(
+                index,
+                where,
+                rid,
+                student,
+                "file",
+                "E421",
+                MESSAGES["E421"].format(where=where, value=name),
+            )
         try:
             data = path.read_bytes()
             text = decode(data, f"{self.path.name}/{name}")
         except OSError as exc:
-            return RecordError(index, where, rid, student, "file", "E426", MESSAGES["E426"].format(
-                where=f"{self.path.name}/{name}", reason=exc.strerror or type(exc).__name__))
+            return RecordError(
+                index,
+                where,
+                rid,
+                student,
+                "file",
+                "E426",
+                MESSAGES["E426"].format(
+                    where=f"{self.path.name}/{name}", reason=exc.strerror or type(exc).__name__
+                ),
+            )
         except InputError as exc:
             return RecordError(index, where, rid, student, "answer", exc.code, exc.message)
-        return make_record({**fields, "answer": text}, index, where, self.defaults, jobs,
-                           answer_where=f"{self.path.name}/{name}")
+        return make_record(
+            {**fields, "answer": text},
+            index,
+            where,
+            self.defaults,
+            jobs,
+            answer_where=f"{self.path.name}/{name}",
+        )
 
 
 def open_source(path: Path, defaults: Defaults) -> Source:
@@ -647,8 +769,7 @@ def score_chunk(chunk: list[Record | RecordError]) -> list[Scored | RecordError]
     docs: dict[int, Any] = {}
     for lang, members in by_lang.items():
         texts = [chunk[i].answer for i in members]  # type: ignore[union-attr]
-        for i, doc in zip(members, pipeline(lang).pipe(texts, batch_size=len(texts)),
-                          strict=True):
+        for i, doc in zip(members, pipeline(lang).pipe(texts, batch_size=len(texts)), strict=True):
             docs[i] = doc
     out: list[Scored | RecordError] = []
     for i, rec in enumerate(chunk):
@@ -667,11 +788,20 @@ def _score_one(rec: Record, lang: str, doc: Any, settings: Settings) -> Scored |
         return RecordError(rec.index, rec.where, rec.id, rec.student, column, code, message)
 
     try:
-        card = score(Request(
-            text=rec.answer, stage=rec.stage, question=rec.question, qtype=rec.qtype,
-            rubric=settings.rubric, lang=lang, report_lang=settings.report_lang,
-            job_text=rec.job, name=rec.id or "answer",
-        ), doc=doc)
+        card = score(
+            Request(
+                text=rec.answer,
+                stage=rec.stage,
+                question=rec.question,
+                qtype=rec.qtype,
+                rubric=settings.rubric,
+                lang=lang,
+                report_lang=settings.report_lang,
+                job_text=rec.job,
+                name=rec.id or "answer",
+            ),
+            doc=doc,
+        )
         report = None
         if settings.reports is not None and rec.report is not None:
             nav = ReportNav(index_href=f"../{INDEX}", student=rec.student, record_id=rec.id)
@@ -680,40 +810,81 @@ def _score_one(rec: Record, lang: str, doc: Any, settings: Settings) -> Scored |
     except AnswerCheckError as exc:
         if exc.code == "E104":
             how = "was given in column 'type'" if rec.qtype else "was detected from the question"
-            return failed("type" if rec.qtype else "question", "E427", MESSAGES["E427"].format(
-                where=rec.where, how=how, **exc.fields))
+            return failed(
+                "type" if rec.qtype else "question",
+                "E427",
+                MESSAGES["E427"].format(where=rec.where, how=how, **exc.fields),
+            )
         column = {"E201": "type"}.get(exc.code, "")
-        message = exc.message if exc.message.startswith(rec.where) else \
-            f"{rec.where}: {exc.message}"
+        message = (
+            exc.message if exc.message.startswith(rec.where) else f"{rec.where}: {exc.message}"
+        )
         return failed(column, exc.code, message)
     except Exception as exc:  # a bug must not stop the class's run: list it and go on
-        return failed("", "E499", MESSAGES["E499"].format(
-            where=rec.where, detail=f"{type(exc).__name__}: {exc}"))
+        return failed(
+            "",
+            "E499",
+            MESSAGES["E499"].format(where=rec.where, detail=f"{type(exc).__name__}: {exc}"),
+        )
     criteria = tuple((c.id, c.title, c.score, c.level == "met", c.skipped) for c in card.criteria)
-    crit_scores = {f"{card.rubric_id}/{c.id}": round(100 * c.score, 1)
-                   for c in card.criteria if not c.skipped}
+    crit_scores = {
+        f"{card.rubric_id}/{c.id}": round(100 * c.score, 1) for c in card.criteria if not c.skipped
+    }
     row = AnswerRow(
-        index=rec.index, where=rec.where, id=rec.id, student=rec.student,
-        question=rec.question or "", stage=rec.stage, qtype=card.question_type, lang=card.lang,
-        rubric=card.rubric_id, score=card.score, band=card.band, words=card.words,
-        coach_score=rec.coach_score, report=report,
+        index=rec.index,
+        where=rec.where,
+        id=rec.id,
+        student=rec.student,
+        question=rec.question or "",
+        stage=rec.stage,
+        qtype=card.question_type,
+        lang=card.lang,
+        rubric=card.rubric_id,
+        score=card.score,
+        band=card.band,
+        words=card.words,
+        coach_score=rec.coach_score,
+        report=report,
     )
-    line = json.dumps({
-        "id": rec.id, "student": rec.student, "status": "scored", "where": rec.where,
-        "coach_score": rec.coach_score, "html": report, "report": card.to_dict(),
-    }, ensure_ascii=False, separators=(",", ":"))
-    scores_line = json.dumps({
-        "id": row.id, "student": row.student, "status": "scored", "score": row.score,
-        "band": row.band,
-        "coach_score": None if row.coach_score is None else f"{row.coach_score:g}",
-        "stage": row.stage, "type": row.qtype, "lang": row.lang, "rubric": row.rubric,
-        "words": row.words, "question": row.question, "report": row.report,
-        "where": row.where, "criteria": crit_scores}, ensure_ascii=False)
+    line = json.dumps(
+        {
+            "id": rec.id,
+            "student": rec.student,
+            "status": "scored",
+            "where": rec.where,
+            "coach_score": rec.coach_score,
+            "html": report,
+            "report": card.to_dict(),
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    scores_line = json.dumps(
+        {
+            "id": row.id,
+            "student": row.student,
+            "status": "scored",
+            "score": row.score,
+            "band": row.band,
+            "coach_score": None if row.coach_score is None else f"{row.coach_score:g}",
+            "stage": row.stage,
+            "type": row.qtype,
+            "lang": row.lang,
+            "rubric": row.rubric,
+            "words": row.words,
+            "question": row.question,
+            "report": row.report,
+            "where": row.where,
+            "criteria": crit_scores,
+        },
+        ensure_ascii=False,
+    )
     return Scored(row, criteria, tuple(crit_scores), line, scores_line)
 
 
-def _chunks(items: Iterable[Record | RecordError],
-            size: int) -> Iterator[list[Record | RecordError]]:
+def _chunks(
+    items: Iterable[Record | RecordError], size: int
+) -> Iterator[list[Record | RecordError]]:
     chunk: list[Record | RecordError] = []
     for item in items:
         chunk.append(item)
@@ -724,8 +895,9 @@ def _chunks(items: Iterable[Record | RecordError],
         yield chunk
 
 
-def _ordered_results(chunks: Iterator[list[Record | RecordError]], settings: Settings,
-                     jobs: int) -> Iterator[Scored | RecordError]:
+def _ordered_results(
+    chunks: Iterator[list[Record | RecordError]], settings: Settings, jobs: int
+) -> Iterator[Scored | RecordError]:
     """Score chunks in ``jobs`` worker processes; yield results in input order.
 
     At most ``4 * jobs`` chunks are in flight, so a large input is never read ahead into
@@ -767,13 +939,15 @@ def _warm_up(settings: Settings) -> None:
 
     text = "Last year I led the team, and we finished the project on time."
     rubrics = [settings.rubric] if settings.rubric else list(builtin_rubrics())
+    question = "Tell me about a project you led."
     for _ in range(2):
         for rubric in rubrics:
-            try:
-                score(Request(text=text, stage=rubric.stage, rubric=rubric, lang="en",
-                              question="Tell me about a project you led."))
-            except AnswerCheckError:
-                pass
+            with contextlib.suppress(AnswerCheckError):
+                score(
+                    Request(
+                        text=text, stage=rubric.stage, rubric=rubric, lang="en", question=question
+                    )
+                )
 
 
 # --------------------------------------------------------------------------------------
@@ -828,13 +1002,16 @@ def prepare_out(out: Path) -> None:
         (out / REPORTS_DIR).mkdir(parents=True, exist_ok=True)
         marker = out / MARKER
         if not marker.is_file():
-            marker.write_text("This folder is written by 'answer-check batch'; a new run "
-                              "replaces its files.\n", encoding="utf-8")
+            marker.write_text(
+                "This folder is written by 'answer-check batch'; a new run replaces its files.\n",
+                encoding="utf-8",
+            )
     except OSError as exc:
         from answer_check.errors import OutputError
 
-        raise OutputError("E301", path=str(out), reason=exc.strerror or type(exc).__name__) \
-            from None
+        raise OutputError(
+            "E301", path=str(out), reason=exc.strerror or type(exc).__name__
+        ) from None
     for folder in (out, out / REPORTS_DIR):  # temporary files of an interrupted run
         for tmp in folder.glob(".*.tmp"):
             tmp.unlink(missing_ok=True)
@@ -859,8 +1036,23 @@ class _Spool:
         self.tmp.unlink(missing_ok=True)
 
 
-SCORE_COLUMNS = ("id", "student", "status", "score", "band", "coach_score", "stage", "type",
-                 "lang", "rubric", "words", "question", "report", "where", "error")
+SCORE_COLUMNS = (
+    "id",
+    "student",
+    "status",
+    "score",
+    "band",
+    "coach_score",
+    "stage",
+    "type",
+    "lang",
+    "rubric",
+    "words",
+    "question",
+    "report",
+    "where",
+    "error",
+)
 
 
 def _cell(value: Any) -> Any:
@@ -881,8 +1073,9 @@ def _write_scores(out: Path, spool: Path, criteria: list[str]) -> None:
             for line in fh:
                 row = json.loads(line)
                 crit = row.pop("criteria")
-                writer.writerow([_cell(row.get(c)) for c in SCORE_COLUMNS]
-                                + [crit.get(c, "") for c in criteria])
+                writer.writerow(
+                    [_cell(row.get(c)) for c in SCORE_COLUMNS] + [crit.get(c, "") for c in criteria]
+                )
         tmp.commit()
     except BaseException:
         tmp.discard()
@@ -895,8 +1088,9 @@ def _write_errors(out: Path, failed: list[FailedRow]) -> None:
     writer = csv.writer(buf)
     writer.writerow(["where", "id", "student", "column", "code", "message"])
     for f in failed:
-        writer.writerow([_cell(f.where), _cell(f.id), _cell(f.student), f.column, f.code,
-                         _cell(f.message)])
+        writer.writerow(
+            [_cell(f.where), _cell(f.id), _cell(f.student), f.column, f.code, _cell(f.message)]
+        )
     write_atomic(out / ERRORS, buf.getvalue())
 
 
@@ -926,12 +1120,12 @@ def run_batch(opts: BatchOptions) -> BatchSummary:
         source.close()
 
 
-def _run(opts: BatchOptions, source: Source, rubric: Rubric | None,
-         started: float) -> BatchSummary:
+def _run(opts: BatchOptions, source: Source, rubric: Rubric | None, started: float) -> BatchSummary:
     prepare_out(opts.out)
     reports = opts.out / REPORTS_DIR
-    settings = Settings(reports=reports if opts.html else None, rubric=rubric,
-                        report_lang=opts.report_lang)
+    settings = Settings(
+        reports=reports if opts.html else None, rubric=rubric, report_lang=opts.report_lang
+    )
     summary = BatchSummary(out=opts.out, jobs=opts.jobs)
     if opts.progress is not None:
         opts.progress.start(count_records(opts.input))
@@ -959,15 +1153,38 @@ def _run(opts: BatchOptions, source: Source, rubric: Rubric | None,
             if isinstance(item, RecordError):
                 summary.failed += 1
                 cohort.fail(item.row())
-                results.fh.write(json.dumps({
-                    "id": item.id, "student": item.student, "status": "failed",
-                    "where": item.where, "error": {"code": item.code, "column": item.column,
-                                                   "message": item.message},
-                }, ensure_ascii=False, separators=(",", ":")) + "\n")
-                spool.fh.write(json.dumps({
-                    "id": item.id, "student": item.student, "status": "failed",
-                    "where": item.where, "error": f"{item.code}: {item.message}",
-                    "criteria": {}}, ensure_ascii=False) + "\n")
+                results.fh.write(
+                    json.dumps(
+                        {
+                            "id": item.id,
+                            "student": item.student,
+                            "status": "failed",
+                            "where": item.where,
+                            "error": {
+                                "code": item.code,
+                                "column": item.column,
+                                "message": item.message,
+                            },
+                        },
+                        ensure_ascii=False,
+                        separators=(",", ":"),
+                    )
+                    + "\n"
+                )
+                spool.fh.write(
+                    json.dumps(
+                        {
+                            "id": item.id,
+                            "student": item.student,
+                            "status": "failed",
+                            "where": item.where,
+                            "error": f"{item.code}: {item.message}",
+                            "criteria": {},
+                        },
+                        ensure_ascii=False,
+                    )
+                    + "\n"
+                )
             else:
                 summary.scored += 1
                 row = item.row
@@ -993,9 +1210,12 @@ def _run(opts: BatchOptions, source: Source, rubric: Rubric | None,
     if opts.html:
         from answer_check.render.dashboard import DashboardInfo, render_dashboard
 
-        info = DashboardInfo(source=opts.input.name, kind=source.kind,
-                             rubric=rubric.id if rubric else None,
-                             ignored_columns=tuple(summary.ignored_columns))
+        info = DashboardInfo(
+            source=opts.input.name,
+            kind=source.kind,
+            rubric=rubric.id if rubric else None,
+            ignored_columns=tuple(summary.ignored_columns),
+        )
         lang = opts.report_lang or (cohort.langs.most_common(1)[0][0] if cohort.langs else "en")
         write_atomic(opts.out / INDEX, render_dashboard(cohort, info, lang))
         summary.index = opts.out / INDEX
@@ -1036,4 +1256,3 @@ def count_records(path: Path) -> int | None:
             return max(0, sum(1 for row in csv.reader(text) if any(row)) - 1)
     except (OSError, csv.Error):
         return None
-

@@ -53,28 +53,85 @@ def main() -> None:
 
 @main.command()
 @click.argument("path", metavar="PATH|-")
-@click.option("--stage", type=click.Choice(STAGES), default="hr", show_default=True,
-              help="Interview stage: hr (recruiter) or user (future manager).")
-@click.option("--question", "question", metavar="TEXT", help="The interview question, to detect its type.")
-@click.option("--question-file", type=click.Path(dir_okay=False), help="Read the question from a file.")
-@click.option("--type", "qtype", default="auto", show_default=True, metavar="auto|NAME",
-              help="Question type; 'auto' detects it from the question.")
-@click.option("--rubric", "rubric_ref", metavar="ID|PATH", help="A rubric id or a rubric .toml file.")
-@click.option("--lang", type=click.Choice(("auto", "en", "id")), default="auto", show_default=True,
-              help="The answer's language; 'auto' detects it.")
-@click.option("--report-lang", type=click.Choice(("auto", "en", "id")), default="auto", show_default=True,
-              help="The report's language; 'auto' follows the answer.")
-@click.option("--format", "fmt", type=click.Choice(("text", "json", "html")), default="text",
-              show_default=True, help="text: summary here + HTML report file; json: JSON on stdout.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
-@click.option("--job", "job_file", type=click.Path(dir_okay=False), metavar="PATH",
-              help="A job description (text file): its key terms are matched in the answer.")
-@click.option("--terms", "terms_file", type=click.Path(dir_okay=False), metavar="PATH",
-              help="Your own technical terms, one per line (counted as concrete detail).")
+@click.option(
+    "--stage",
+    type=click.Choice(STAGES),
+    default="hr",
+    show_default=True,
+    help="Interview stage: hr (recruiter) or user (future manager).",
+)
+@click.option(
+    "--question", "question", metavar="TEXT", help="The interview question, to detect its type."
+)
+@click.option(
+    "--question-file", type=click.Path(dir_okay=False), help="Read the question from a file."
+)
+@click.option(
+    "--type",
+    "qtype",
+    default="auto",
+    show_default=True,
+    metavar="auto|NAME",
+    help="Question type; 'auto' detects it from the question.",
+)
+@click.option(
+    "--rubric", "rubric_ref", metavar="ID|PATH", help="A rubric id or a rubric .toml file."
+)
+@click.option(
+    "--lang",
+    type=click.Choice(("auto", "en", "id")),
+    default="auto",
+    show_default=True,
+    help="The answer's language; 'auto' detects it.",
+)
+@click.option(
+    "--report-lang",
+    type=click.Choice(("auto", "en", "id")),
+    default="auto",
+    show_default=True,
+    help="The report's language; 'auto' follows the answer.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "json", "html")),
+    default="text",
+    show_default=True,
+    help="text: summary here + HTML report file; json: JSON on stdout.",
+)
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file."
+)
+@click.option(
+    "--job",
+    "job_file",
+    type=click.Path(dir_okay=False),
+    metavar="PATH",
+    help="A job description (text file): its key terms are matched in the answer.",
+)
+@click.option(
+    "--terms",
+    "terms_file",
+    type=click.Path(dir_okay=False),
+    metavar="PATH",
+    help="Your own technical terms, one per line (counted as concrete detail).",
+)
 @click.option("--open", "open_report", is_flag=True, help="Open the HTML report in a browser.")
-def score(path: str, stage: str, question: str | None, question_file: str | None, qtype: str,
-          rubric_ref: str | None, lang: str, report_lang: str, fmt: str, output: str | None,
-          job_file: str | None, terms_file: str | None, open_report: bool) -> None:
+def score(
+    path: str,
+    stage: str,
+    question: str | None,
+    question_file: str | None,
+    qtype: str,
+    rubric_ref: str | None,
+    lang: str,
+    report_lang: str,
+    fmt: str,
+    output: str | None,
+    job_file: str | None,
+    terms_file: str | None,
+    open_report: bool,
+) -> None:
     """Score one answer (a text file, or - for stdin).
 
     \b
@@ -88,21 +145,31 @@ def score(path: str, stage: str, question: str | None, question_file: str | None
 
     if question and question_file:
         raise UsageError("E203")
-    result = run_score(ScoreOptions(
-        path=path, stage=stage, question=question, question_file=question_file,
-        qtype=None if qtype == "auto" else qtype, rubric=rubric_ref,
-        lang=None if lang == "auto" else lang,
-        report_lang=None if report_lang == "auto" else report_lang,
-        fmt=fmt, output=output, color=sys.stdout.isatty(), terms_file=terms_file,
-        job_file=job_file,
-    ))
+    result = run_score(
+        ScoreOptions(
+            path=path,
+            stage=stage,
+            question=question,
+            question_file=question_file,
+            qtype=None if qtype == "auto" else qtype,
+            rubric=rubric_ref,
+            lang=None if lang == "auto" else lang,
+            report_lang=None if report_lang == "auto" else report_lang,
+            fmt=fmt,
+            output=output,
+            color=sys.stdout.isatty(),
+            terms_file=terms_file,
+            job_file=job_file,
+        )
+    )
     if result.stdout:
         click.echo(result.stdout, nl=False)
     if result.report_path is not None:
         from answer_check.i18n import t
 
-        click.echo(t("ui.report_saved", result.report_lang, path=result.report_path),
-                   err=fmt == "json")
+        click.echo(
+            t("ui.report_saved", result.report_lang, path=result.report_path), err=fmt == "json"
+        )
         if open_report:
             click.launch(str(result.report_path))
 
@@ -138,8 +205,13 @@ def rubrics_show(rubric_ref: str) -> None:
 
 
 @main.command()
-@click.option("--stage", type=click.Choice(STAGES), default="hr", show_default=True,
-              help="Interview stage: hr (recruiter) or user (future manager).")
+@click.option(
+    "--stage",
+    type=click.Choice(STAGES),
+    default="hr",
+    show_default=True,
+    help="Interview stage: hr (recruiter) or user (future manager).",
+)
 @click.option("--type", "qtype", metavar="NAME", help="Only this question type.")
 @click.option("--lang", type=click.Choice(("en", "id")), help="Only this language.")
 def questions(stage: str, qtype: str | None, lang: str | None) -> None:
@@ -162,8 +234,9 @@ class _Bar:
         self._bar: Any = None
 
     def start(self, total: int | None) -> None:
-        self._bar = click.progressbar(length=total, label="Scoring", file=sys.stderr,
-                                      show_pos=True, show_eta=True, width=30)
+        self._bar = click.progressbar(
+            length=total, label="Scoring", file=sys.stderr, show_pos=True, show_eta=True, width=30
+        )
         self._bar.__enter__()
 
     def advance(self, n: int = 1) -> None:
@@ -176,24 +249,61 @@ class _Bar:
 
 @main.command()
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
-@click.option("--out", "-o", "out", required=True,
-              type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder (created; an earlier run's results there are replaced).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes [default: the number of CPUs].")
-@click.option("--rubric", "rubric_ref", metavar="ID|PATH",
-              help="Score every answer with this rubric instead of the one for its question type.")
-@click.option("--stage", type=click.Choice(STAGES), default=None,
-              help="Stage of records that give none (e.g. a folder without manifest.csv).")
-@click.option("--report-lang", type=click.Choice(("auto", "en", "id")), default="auto",
-              show_default=True,
-              help="Reports' and dashboard's language; 'auto' follows the answers.")
-@click.option("--no-html", is_flag=True,
-              help="Scoring alone: results.jsonl, scores.csv and errors.csv; no HTML.")
-@click.option("--quiet", "-q", is_flag=True,
-              help="No progress bar and no summary (failures are still reported).")
-def batch(input_path: Path, out: Path, jobs: int | None, rubric_ref: str | None,
-          stage: str | None, report_lang: str, no_html: bool, quiet: bool) -> None:
+@click.option(
+    "--out",
+    "-o",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (created; an earlier run's results there are replaced).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes [default: the number of CPUs].",
+)
+@click.option(
+    "--rubric",
+    "rubric_ref",
+    metavar="ID|PATH",
+    help="Score every answer with this rubric instead of the one for its question type.",
+)
+@click.option(
+    "--stage",
+    type=click.Choice(STAGES),
+    default=None,
+    help="Stage of records that give none (e.g. a folder without manifest.csv).",
+)
+@click.option(
+    "--report-lang",
+    type=click.Choice(("auto", "en", "id")),
+    default="auto",
+    show_default=True,
+    help="Reports' and dashboard's language; 'auto' follows the answers.",
+)
+@click.option(
+    "--no-html",
+    is_flag=True,
+    help="Scoring alone: results.jsonl, scores.csv and errors.csv; no HTML.",
+)
+@click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="No progress bar and no summary (failures are still reported).",
+)
+def batch(
+    input_path: Path,
+    out: Path,
+    jobs: int | None,
+    rubric_ref: str | None,
+    stage: str | None,
+    report_lang: str,
+    no_html: bool,
+    quiet: bool,
+) -> None:
     """Score a class's answers: a report each, a dashboard, scores.csv.
 
     INPUT is a .csv or .jsonl file (columns id, student, question, stage, answer; optional
@@ -210,25 +320,38 @@ def batch(input_path: Path, out: Path, jobs: int | None, rubric_ref: str | None,
 
     bar = _Bar() if not quiet and sys.stderr.isatty() else None
     try:
-        summary = run_batch(BatchOptions(
-            input=input_path, out=out, jobs=jobs or os.cpu_count() or 1, rubric=rubric_ref,
-            stage=stage, report_lang=None if report_lang == "auto" else report_lang,
-            html=not no_html, progress=bar,
-        ))
+        summary = run_batch(
+            BatchOptions(
+                input=input_path,
+                out=out,
+                jobs=jobs or os.cpu_count() or 1,
+                rubric=rubric_ref,
+                stage=stage,
+                report_lang=None if report_lang == "auto" else report_lang,
+                html=not no_html,
+                progress=bar,
+            )
+        )
     finally:
         if bar is not None:
             bar.close()
     if summary.ignored_columns:
-        click.echo(f"answer-check: note: columns not used: {', '.join(summary.ignored_columns)}",
-                   err=True)
+        click.echo(
+            f"answer-check: note: columns not used: {', '.join(summary.ignored_columns)}", err=True
+        )
     if not quiet:
         workers = "1 process" if summary.jobs == 1 else f"{summary.jobs} worker processes"
-        click.echo(f"Scored {summary.scored} of {summary.total} answers in "
-                   f"{summary.seconds:.1f} s ({workers}).")
+        click.echo(
+            f"Scored {summary.scored} of {summary.total} answers in "
+            f"{summary.seconds:.1f} s ({workers})."
+        )
         if summary.index is not None:
             click.echo(f"Dashboard: {summary.index}")
         click.echo(f"Files: {summary.out / 'scores.csv'}, {summary.out / 'results.jsonl'}")
     if summary.failed:
-        click.echo(f"answer-check: {summary.failed} of {summary.total} records failed; "
-                   f"see {summary.errors}.", err=True)
+        click.echo(
+            f"answer-check: {summary.failed} of {summary.total} records failed; "
+            f"see {summary.errors}.",
+            err=True,
+        )
         raise SystemExit(1)

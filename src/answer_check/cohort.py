@@ -262,8 +262,10 @@ class Cohort:
 
     def weakest_criteria(self) -> list[CriterionStats]:
         """Criteria by class mean, the weakest first (ties: rubric, then criterion id)."""
-        return sorted(self.criteria.values(),
-                      key=lambda c: (c.mean if c.mean is not None else 1.0, c.rubric, c.id))
+        return sorted(
+            self.criteria.values(),
+            key=lambda c: (c.mean if c.mean is not None else 1.0, c.rubric, c.id),
+        )
 
     def students(self) -> list[tuple[str, list[AnswerRow], float]]:
         """Each student (in name order) with their answers and their average score."""

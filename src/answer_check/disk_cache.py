@@ -9,6 +9,7 @@ written, or an entry that cannot be read, the work is done in memory as usual.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -70,15 +71,16 @@ def store(kind: str, key: str, value: Any) -> None:
     folder = cache_dir()
     if folder is None:
         return
+    target = folder / kind
     try:
-        target = folder / kind
         target.mkdir(exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target, suffix=".tmp")
+    except OSError:
+        return
+    try:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, target / f"{key}.pickle")
-    except Exception:
-        try:
-            Path(tmp).unlink(missing_ok=True)
-        except Exception:
-            pass
+    except (OSError, pickle.PickleError):
+        with contextlib.suppress(OSError):
+            Path(tmp).unlink()

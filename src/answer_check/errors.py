@@ -69,9 +69,7 @@ MESSAGES: dict[str, str] = {
         "{path}: row 1 (the header) names the column '{column}' twice (columns {first} and "
         "{second}). Remove or rename one."
     ),
-    "E405": (
-        "{path}: has no header row. The first row must name the columns, e.g. {required}."
-    ),
+    "E405": ("{path}: has no header row. The first row must name the columns, e.g. {required}."),
     "E406": "{path}: cannot be read ({reason}). Check the file's permissions.",
     "E407": (
         "{path}: the folder is not empty and was not written by 'answer-check batch'. Choose a "
@@ -108,13 +106,10 @@ MESSAGES: dict[str, str] = {
         "unquoted comma or a missing closing quote."
     ),
     "E417": (
-        "{where}: is not valid JSON ({detail} at character {col}). Write one JSON object per "
-        "line."
+        "{where}: is not valid JSON ({detail} at character {col}). Write one JSON object per line."
     ),
     "E418": "{where}: is a JSON {kind}, not an object. Write one JSON object per line.",
-    "E419": (
-        "{where}: the required field '{column}' is missing. Every record needs {required}."
-    ),
+    "E419": ("{where}: the required field '{column}' is missing. Every record needs {required}."),
     "E420": "{where}: field '{column}' must be text, not {kind}.",
     "E421": (
         "{where}: the answer file '{value}' named in column 'file' is not in the folder. Fix "

@@ -216,21 +216,24 @@ def _family(lemma: str, words: str) -> dict[str, str]:
 
 OVERRIDES: dict[str, str] = {
     # se-...-nya adverbs and other function words the table folds into a content root
-    **{w: w for w in (  # noqa: SIM905
-        "sebelumnya sesudahnya setelahnya selanjutnya berikutnya sebaiknya seharusnya "
-        "sebenarnya sebetulnya sepertinya sebagainya seterusnya selalu sebagai berbagai "
-        "sekarang sekitar tersebut terutama secara setiap sekali sebuah seorang menurut "
-        "ternyata sesuai terakhir terlebih bersama menjadi biasanya kebiasaan terbiasa "
-        "berdasarkan tentang bagian pengalaman mengalami perusahaan atasan pelajaran "
-        "pengadaan tujuan kepuasan kesempatan dipercaya dipercayakan kepercayaan "
-        "akhirnya penghargaan berharga diminta ditugaskan diharapkan umumnya kebanyakan "
-        "pokoknya intinya kelihatannya rasanya semacam mudah-mudahan soalnya kelebihan "
-        "kekurangan bukannya alih-alih baru-baru dipromosikan "
-        # words whose meaning departs from the root the table gives them: terlalu (too) is
-        # no lalu (then), pendapatan (income) no dapat (can), masukan (feedback) no masuk
-        "terlalu terkenal ternama terkemuka masukan peluang penghasilan pendapatan "
-        "berpengalaman pengingat sejalan keberatan pemilik menengahi sehari-hari"
-    ).split()},
+    **{
+        w: w
+        for w in (  # noqa: SIM905
+            "sebelumnya sesudahnya setelahnya selanjutnya berikutnya sebaiknya seharusnya "
+            "sebenarnya sebetulnya sepertinya sebagainya seterusnya selalu sebagai berbagai "
+            "sekarang sekitar tersebut terutama secara setiap sekali sebuah seorang menurut "
+            "ternyata sesuai terakhir terlebih bersama menjadi biasanya kebiasaan terbiasa "
+            "berdasarkan tentang bagian pengalaman mengalami perusahaan atasan pelajaran "
+            "pengadaan tujuan kepuasan kesempatan dipercaya dipercayakan kepercayaan "
+            "akhirnya penghargaan berharga diminta ditugaskan diharapkan umumnya kebanyakan "
+            "pokoknya intinya kelihatannya rasanya semacam mudah-mudahan soalnya kelebihan "
+            "kekurangan bukannya alih-alih baru-baru dipromosikan "
+            # words whose meaning departs from the root the table gives them: terlalu (too) is
+            # no lalu (then), pendapatan (income) no dapat (can), masukan (feedback) no masuk
+            "terlalu terkenal ternama terkemuka masukan peluang penghasilan pendapatan "
+            "berpengalaman pengingat sejalan keberatan pemilik menengahi sehari-hari"
+        ).split()
+    },
     **{w: w for w in _FUNCTION_WORDS},
     **_family("diberi", "diberi diberikan"),
     **_family("tahu", "tahu mengetahui diketahui"),
@@ -249,8 +252,9 @@ OVERRIDES: dict[str, str] = {
     **_family("tentukan", "tentukan menentukan ditentukan penentuan"),
     **_family("perkirakan", "perkirakan memperkirakan diperkirakan perkiraan"),
     **_family("perkenalkan", "perkenalkan memperkenalkan diperkenalkan"),
-    **_family("siapkan", "siapkan menyiapkan disiapkan persiapkan mempersiapkan "
-                         "dipersiapkan persiapan"),
+    **_family(
+        "siapkan", "siapkan menyiapkan disiapkan persiapkan mempersiapkan dipersiapkan persiapan"
+    ),
     **_family("meneliti", "meneliti diteliti penelitian"),
     **_family("perbarui", "perbarui memperbarui diperbarui pembaruan"),
     **_family("jalankan", "jalankan menjalankan dijalankan"),

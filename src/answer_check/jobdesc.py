@@ -41,10 +41,21 @@ if TYPE_CHECKING:
     from answer_check.analysis import Analysis
     from answer_check.model import JobTerm
 
-FAMILIES = ("general", "software", "data", "design", "marketing", "sales", "finance", "hr",
-            "operations", "customer_service")
+FAMILIES = (
+    "general",
+    "software",
+    "data",
+    "design",
+    "marketing",
+    "sales",
+    "finance",
+    "hr",
+    "operations",
+    "customer_service",
+)
 KNOWN_LISTS = tuple(f"tech_{f}" for f in FAMILIES) + tuple(
-    f"methods_{f}" for f in FAMILIES if f != "general")
+    f"methods_{f}" for f in FAMILIES if f != "general"
+)
 SECTION_LISTS = {
     "requirements": "jobdesc_requirement_headers",
     "preferred": "jobdesc_preferred_headers",
@@ -53,15 +64,70 @@ SECTION_LISTS = {
 }
 MAX_WORDS = 5
 # Words that end an item: a new thought starts ("SQL for reporting", "Python to automate").
-_CUT = frozenset({
-    "in", "for", "to", "at", "on", "within", "across", "from", "using", "with", "including",
-    "especially", "preferably", "ideally", "as", "is", "are", "will", "who", "which", "that",
-    "where", "when", "while", "by", "into", "via",
-    "untuk", "di", "dengan", "yang", "dalam", "seperti", "pada", "serta", "ke", "dari",
-})
+_CUT = frozenset(
+    {
+        "in",
+        "for",
+        "to",
+        "at",
+        "on",
+        "within",
+        "across",
+        "from",
+        "using",
+        "with",
+        "including",
+        "especially",
+        "preferably",
+        "ideally",
+        "as",
+        "is",
+        "are",
+        "will",
+        "who",
+        "which",
+        "that",
+        "where",
+        "when",
+        "while",
+        "by",
+        "into",
+        "via",
+        "untuk",
+        "di",
+        "dengan",
+        "yang",
+        "dalam",
+        "seperti",
+        "pada",
+        "serta",
+        "ke",
+        "dari",
+    }
+)
 # Words that separate the items of a list.
-_SPLIT = frozenset({",", ";", "and", "or", "&", "(", ")", "e.g.", "eg", "i.e.", "such",
-                    "like", "dan", "atau", "maupun", "misalnya", "contohnya", "+"})
+_SPLIT = frozenset(
+    {
+        ",",
+        ";",
+        "and",
+        "or",
+        "&",
+        "(",
+        ")",
+        "e.g.",
+        "eg",
+        "i.e.",
+        "such",
+        "like",
+        "dan",
+        "atau",
+        "maupun",
+        "misalnya",
+        "contohnya",
+        "+",
+    }
+)
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]|\d{1,2}[.)])\s+")
 _HEADER_CLEAN = re.compile(r"[#*_:\s]+$|^[#*_\s]+")
 
@@ -105,8 +171,10 @@ class _Candidate:
 
 
 def _headers(lang: str) -> dict[str, set[str]]:
-    return {kind: {t.text.lower() for t in load_lexicon(name, lang)}
-            for kind, name in SECTION_LISTS.items()}
+    return {
+        kind: {t.text.lower() for t in load_lexicon(name, lang)}
+        for kind, name in SECTION_LISTS.items()
+    }
 
 
 def _lines(text: str, lang: str) -> list[_Line]:
@@ -167,8 +235,12 @@ def _trim(tokens: list[int], doc: Doc, lang: str) -> list[int]:
             if len(tokens) >= size and tail in tails:
                 tokens, changed = tokens[:-size], True
                 break
-        while tokens and (doc[tokens[0]].is_stop or doc[tokens[0]].is_punct
-                          or doc[tokens[0]].like_num or doc[tokens[0]].text in "+-/"):
+        while tokens and (
+            doc[tokens[0]].is_stop
+            or doc[tokens[0]].is_punct
+            or doc[tokens[0]].like_num
+            or doc[tokens[0]].text in "+-/"
+        ):
             tokens, changed = tokens[1:], True
         while tokens and (doc[tokens[-1]].is_stop or doc[tokens[-1]].is_punct):
             tokens, changed = tokens[:-1], True
@@ -219,7 +291,7 @@ def _valid(tokens: list[int], doc: Doc, lang: str) -> bool:
 
 
 def _span_text(doc: Doc, tokens: list[int]) -> str:
-    return str(doc[tokens[0]:tokens[-1] + 1].text)
+    return str(doc[tokens[0] : tokens[-1] + 1].text)
 
 
 def extract_terms(text: str, lang: str) -> list[JobKeyTerm]:
@@ -255,16 +327,29 @@ def _extract(text: str, lang: str) -> tuple[JobKeyTerm, ...]:
         names = sources.pop((hit.tok_start, hit.tok_end), None)
         if ln is None or names is None:
             continue
-        if (hit.term in exact and hit.text.lower() in ordinary and hit.tok_start > 0
-                and doc[hit.tok_start - 1].is_title
-                and (not sentence_initial(doc, hit.tok_start - 1) or _headline(text, ln))):
+        if (
+            hit.term in exact
+            and hit.text.lower() in ordinary
+            and hit.tok_start > 0
+            and doc[hit.tok_start - 1].is_title
+            and (not sentence_initial(doc, hit.tok_start - 1) or _headline(text, ln))
+        ):
             continue  # "Product Designer", "Senior Designer": a job title, not the tool
         if tuple(doc[i].norm_ for i in range(hit.tok_start, hit.tok_end)) in boiler_words:
             continue
         toks = list(range(hit.tok_start, hit.tok_end))
-        cands.append(_Candidate(hit.start, hit.end, hit.text, tuple(doc[i].norm_ for i in toks),
-                                f"known term ({', '.join(sorted(set(names)))})", ln.section,
-                                exact=hit.term in exact and hit.text == hit.term, known=True))
+        cands.append(
+            _Candidate(
+                hit.start,
+                hit.end,
+                hit.text,
+                tuple(doc[i].norm_ for i in toks),
+                f"known term ({', '.join(sorted(set(names)))})",
+                ln.section,
+                exact=hit.term in exact and hit.text == hit.term,
+                known=True,
+            )
+        )
 
     # 3. requirement phrases
     def add_items(first: int, last: int, why: str, section: str) -> None:
@@ -272,8 +357,11 @@ def _extract(text: str, lang: str) -> tuple[JobKeyTerm, ...]:
             if not _valid(item, doc, lang):
                 continue
             s, e = doc[item[0]].idx, doc[item[-1]].idx + len(doc[item[-1]].text)
-            cands.append(_Candidate(s, e, _span_text(doc, item),
-                                    tuple(doc[i].norm_ for i in item), why, section))
+            cands.append(
+                _Candidate(
+                    s, e, _span_text(doc, item), tuple(doc[i].norm_ for i in item), why, section
+                )
+            )
 
     for ln in lines:
         if ln.section not in ("requirements", "preferred"):
@@ -303,30 +391,47 @@ def _extract(text: str, lang: str) -> tuple[JobKeyTerm, ...]:
         for i in range(first, last + 1):
             tok = doc[i]
             word = tok.text
-            acronym = (word.isalpha() and word.isupper() and 2 <= len(word) <= 6
-                       and not tok.is_stop)
-            name = (word.isalpha() and len(word) > 2 and word[0].isupper()
-                    and any(c.isupper() for c in word[1:]) and not word.isupper())
-            name = name or (word.isalpha() and word.istitle() and len(word) > 2 and i > first
-                            and not doc[i - 1].is_punct and word.lower() not in words_known)
+            acronym = word.isalpha() and word.isupper() and 2 <= len(word) <= 6 and not tok.is_stop
+            name = (
+                word.isalpha()
+                and len(word) > 2
+                and word[0].isupper()
+                and any(c.isupper() for c in word[1:])
+                and not word.isupper()
+            )
+            name = name or (
+                word.isalpha()
+                and word.istitle()
+                and len(word) > 2
+                and i > first
+                and not doc[i - 1].is_punct
+                and word.lower() not in words_known
+            )
             if (acronym or name) and _valid([i], doc, lang):
-                cands.append(_Candidate(tok.idx, tok.idx + len(word), word, (tok.norm_,),
-                                        "acronym" if acronym else "product-like name",
-                                        ln.section, exact=acronym))
+                cands.append(
+                    _Candidate(
+                        tok.idx,
+                        tok.idx + len(word),
+                        word,
+                        (tok.norm_,),
+                        "acronym" if acronym else "product-like name",
+                        ln.section,
+                        exact=acronym,
+                    )
+                )
 
     return _merge(cands, boiler_spans)
 
 
 def _headline(text: str, line: _Line) -> bool:
     """A line whose words all start with a capital: a title such as 'Product Designer'."""
-    words = re.findall(r"[^\W\d_]+", text[line.start:line.end])
+    words = re.findall(r"[^\W\d_]+", text[line.start : line.end])
     return bool(words) and all(w[0].isupper() for w in words)
 
 
 def _merge(cands: list[_Candidate], boiler: list[tuple[int, int]]) -> tuple[JobKeyTerm, ...]:
     """Drop boilerplate and contained candidates; de-duplicate by lemmas."""
-    kept = [c for c in cands
-            if not any(s < c.end and c.start < e for s, e in boiler)]
+    kept = [c for c in cands if not any(s < c.end and c.start < e for s, e in boiler)]
     # An item holding a known term gives way to it; otherwise the longer span wins.
     kept.sort(key=lambda c: (not c.known, -(c.end - c.start), c.start))
     placed: list[_Candidate] = []
@@ -386,8 +491,7 @@ def coverage(analysis: Analysis) -> tuple[JobTerm, ...]:
     hits = [h for h in matcher(analysis.doc) if not analysis.negated(h)]
     actions = []
     for act in find_actions(analysis):
-        span = analysis.doc.char_span(act.evidence.start, act.evidence.end,
-                                      alignment_mode="expand")
+        span = analysis.doc.char_span(act.evidence.start, act.evidence.end, alignment_mode="expand")
         if span is not None:
             actions.append((act.sentence, span.start))
     by_term: dict[str, list[tuple[Evidence, bool]]] = {}
@@ -400,7 +504,15 @@ def coverage(analysis: Analysis) -> tuple[JobTerm, ...]:
     for t in terms:
         found = by_term.get(t.term, [])
         used = any(u for _, u in found)
-        out.append(JobTerm(term=t.term, covered=bool(found), evidence=tuple(e for e, _ in found),
-                           weight=1.0 if t.required else 0.5, why=t.why, required=t.required,
-                           listed_only=bool(found) and not used))
+        out.append(
+            JobTerm(
+                term=t.term,
+                covered=bool(found),
+                evidence=tuple(e for e, _ in found),
+                weight=1.0 if t.required else 0.5,
+                why=t.why,
+                required=t.required,
+                listed_only=bool(found) and not used,
+            )
+        )
     return tuple(out)

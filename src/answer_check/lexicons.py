@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,8 +20,25 @@ GAP = "..."
 # After an ambiguous tool name at the start of a sentence, these next tokens (or any
 # inflected word: "Slack sent", "Docker containers", "Excel sheets") show it is used as a
 # name; anything else reads as the ordinary word ("Excel at ...", "Go to ...", "Word of").
-_NAME_NEXT = frozenset({"be", "have", "do", "can", "could", "will", "would", "should", "may",
-                        "might", "must", "and", "or", "&", "/"})
+_NAME_NEXT = frozenset(
+    {
+        "be",
+        "have",
+        "do",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "may",
+        "might",
+        "must",
+        "and",
+        "or",
+        "&",
+        "/",
+    }
+)
 # '#' starts a comment at the start of a line or after white space ("C#" is a term).
 _COMMENT = re.compile(r"(?:^|\s)#")
 MAX_GAP = 3
@@ -94,10 +110,11 @@ class TermMatcher:
     """Finds the terms of several word lists in a Doc, whole words, lemma-aware.
 
     Plain terms are looked up as tuples of token norms (the lower-case lemmas), exact terms
-    as tuples of token texts, in two dictionaries keyed by the whole phrase. Building needs no Doc per term: the terms are
-    tokenized in one batch (``Pipeline.term_tokens``) and lemmatized with the same function
-    that sets the answer's norms, so matching is exactly equal-norms, token by token, as a
-    PhraseMatcher on NORM would do, at a fraction of the start-up cost. Matching reads the
+    as tuples of token texts, in two dictionaries keyed by the whole phrase. Building needs
+    no Doc per term: the terms are tokenized in one batch (``Pipeline.term_tokens``) and
+    lemmatized with the same function that sets the answer's norms, so matching is exactly
+    equal norms, token by token, as a PhraseMatcher on NORM would do, at a fraction of the
+    start-up cost. Matching reads the
     Doc's norms once as a list (``token_view``); a term with ``...`` gaps is matched part by
     part, each part at most MAX_GAP tokens after the previous one.
     """
@@ -122,28 +139,36 @@ class TermMatcher:
         # lists, job terms): elsewhere a capitalised exact form such as "=Sebaiknya" is
         # written for the sentence start.
         words = pipe.known_words
-        self._ambiguous = {k for k, keys in self._exact.items()
-                           if len(k) == 1 and k[0].istitle() and len(k[0]) > 1
-                           and k[0].lower() in words
-                           and any(src.startswith(_NAME_SOURCES) for src, _ in keys)}
+        self._ambiguous = {
+            k
+            for k, keys in self._exact.items()
+            if len(k) == 1
+            and k[0].istitle()
+            and len(k[0]) > 1
+            and k[0].lower() in words
+            and any(src.startswith(_NAME_SOURCES) for src, _ in keys)
+        }
         # For each first word, the lengths of the phrases that start with it: one dict
         # lookup per token rules out almost every position.
         self._plain_first = _lengths_by_first(self._plain)
         self._exact_first = _lengths_by_first(self._exact)
         # Terms with "..." gaps: their parts as norm tuples, matched part by part below.
         self._gapped: dict[
-            str, list[tuple[tuple[tuple[str, ...], ...], frozenset[str], str, str]]] = {}
+            str, list[tuple[tuple[tuple[str, ...], ...], frozenset[str], str, str]]
+        ] = {}
         for term in terms:
             if GAP not in term.text:
                 continue
             parts = tuple(
                 tuple(pipe.lemma(tok) for tok in pipe.term_tokens([part.strip()])[0])
-                for part in term.text.split(GAP) if part.strip()
+                for part in term.text.split(GAP)
+                if part.strip()
             )
             if parts and all(parts):
                 needs = frozenset(part[0] for part in parts[1:])
                 self._gapped.setdefault(parts[0][0], []).append(
-                    (parts, needs, term.source, term.text))
+                    (parts, needs, term.source, term.text)
+                )
 
     def __call__(self, doc: Doc) -> list[Hit]:
         """All hits, longest first where they overlap within one word list, in text order."""
@@ -163,12 +188,15 @@ class TermMatcher:
                 for size in sizes:
                     if start + size > n:
                         break
-                    phrase = tuple(values[start:start + size])
+                    phrase = tuple(values[start : start + size])
                     keys = table.get(phrase)
                     if not keys:
                         continue
-                    if table is self._exact and phrase in self._ambiguous and (
-                            sentence_initial(doc, start) and not _name_follows(doc, start)):
+                    if (
+                        table is self._exact
+                        and phrase in self._ambiguous
+                        and (sentence_initial(doc, start) and not _name_follows(doc, start))
+                    ):
                         continue
                     found.extend((src, term, start, start + size) for src, term in keys)
         if self._gapped:
@@ -232,7 +260,7 @@ def _match_parts(norms: list[str], start: int, parts: tuple[tuple[str, ...], ...
         size = len(part)
         for gap in range(MAX_GAP + 1):
             at = end + gap
-            if tuple(norms[at:at + size]) == part:
+            if tuple(norms[at : at + size]) == part:
                 end = at + size
                 break
         else:
@@ -240,7 +268,9 @@ def _match_parts(norms: list[str], start: int, parts: tuple[tuple[str, ...], ...
     return end
 
 
-def _lengths_by_first(table: dict[tuple[str, ...], list[tuple[str, str]]]) -> dict[str, tuple[int, ...]]:
+def _lengths_by_first(
+    table: dict[tuple[str, ...], list[tuple[str, str]]],
+) -> dict[str, tuple[int, ...]]:
     lengths: dict[str, set[int]] = {}
     for phrase in table:
         lengths.setdefault(phrase[0], set()).add(len(phrase))
@@ -265,8 +295,12 @@ def _name_follows(doc: Doc, i: int) -> bool:
         return True
     nxt = doc[i + 1]
     low = nxt.lower_
-    return (nxt.norm_ in _NAME_NEXT or low in _NAME_NEXT or nxt.is_punct
-            or (nxt.is_alpha and nxt.norm_ != low))
+    return (
+        nxt.norm_ in _NAME_NEXT
+        or low in _NAME_NEXT
+        or nxt.is_punct
+        or (nxt.is_alpha and nxt.norm_ != low)
+    )
 
 
 def _longest_per_source(hits: list[Hit]) -> list[Hit]:

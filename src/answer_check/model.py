@@ -25,8 +25,13 @@ class Evidence:
     polarity: str = "+"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text, "rule": self.rule,
-                "polarity": self.polarity}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "rule": self.rule,
+            "polarity": self.polarity,
+        }
 
 
 @dataclass(frozen=True)
@@ -52,11 +57,21 @@ class CriterionResult:
     def to_dict(self) -> dict[str, Any]:
         # Written out (not dataclasses.asdict, which deep-copies): keys in field order.
         return {
-            "id": self.id, "title": self.title, "weight": self.weight, "score": self.score,
-            "points": self.points, "max_points": self.max_points, "level": self.level,
-            "message": self.message, "suggestion": self.suggestion, "checks": self.checks,
-            "why": self.why, "check": self.check, "rule": self.rule,
-            "evidence": [e.to_dict() for e in self.evidence], "skipped": self.skipped,
+            "id": self.id,
+            "title": self.title,
+            "weight": self.weight,
+            "score": self.score,
+            "points": self.points,
+            "max_points": self.max_points,
+            "level": self.level,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "checks": self.checks,
+            "why": self.why,
+            "check": self.check,
+            "rule": self.rule,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "skipped": self.skipped,
         }
 
 
@@ -113,8 +128,12 @@ class Fix:
     suggestion: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"criterion": self.criterion, "title": self.title, "points": self.points,
-                "suggestion": self.suggestion}
+        return {
+            "criterion": self.criterion,
+            "title": self.title,
+            "points": self.points,
+            "suggestion": self.suggestion,
+        }
 
 
 @dataclass(frozen=True)
@@ -170,10 +189,16 @@ class ScoreCard:
             "question": self.question.to_dict(),
             "lang": self.lang,
             "report_lang": self.report_lang,
-            "rubric": {"id": self.rubric_id, "version": self.rubric_version,
-                       "title": self.rubric_title},
-            "answer": {"text": self.answer, "words": self.words,
-                       "speaking_seconds": self.speaking_seconds},
+            "rubric": {
+                "id": self.rubric_id,
+                "version": self.rubric_version,
+                "title": self.rubric_title,
+            },
+            "answer": {
+                "text": self.answer,
+                "words": self.words,
+                "speaking_seconds": self.speaking_seconds,
+            },
             "criteria": [c.to_dict() for c in self.criteria],
             "fixes": [f.to_dict() for f in self.fixes],
             "notes": list(self.notes),

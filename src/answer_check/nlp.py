@@ -3,8 +3,9 @@
 The pipeline is ``spacy.blank(lang)`` + ``sentencizer`` + a lookup lemmatizer that reads
 the lemma table of spacy-lookups-data (``<lang>_lemma_lookup``). It sets ``token.lemma_``
 and ``token.norm_`` to the lower-case lemma (looked up case-insensitively, with an
-Indonesian affix fallback and a few Indonesian overrides, ``id_lemma.OVERRIDES``), so Matcher and PhraseMatcher rules on ``NORM`` are lemma-aware
-and case-insensitive. Nothing is downloaded.
+Indonesian affix fallback and a few Indonesian overrides, ``id_lemma.OVERRIDES``), so
+Matcher and PhraseMatcher rules on ``NORM`` are lemma-aware and case-insensitive. Nothing
+is downloaded.
 
 Why not spaCy's own ``lemmatizer`` in lookup mode: it reads the same table, but loads it
 into a hashed ``Table`` at start-up (about 0.2 s, a fifth of the whole command), and it

@@ -43,4 +43,6 @@ def write_atomic(path: Path, text: str) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise OutputError("E301", path=str(path), reason=exc.strerror or type(exc).__name__) from None
+        raise OutputError(
+            "E301", path=str(path), reason=exc.strerror or type(exc).__name__
+        ) from None

@@ -595,9 +595,31 @@ def _match_at(
 # Words that can start a quantity: a token that is neither a number nor one of these is
 # skipped without looking further (most tokens of an answer).
 _STARTS: Final = frozenset(
-    {*_EN_UNITS, *_EN_TEENS, *_EN_TENS, *_EN_SCALES, *_EN_APPROX, "a", "an", "half", "dozen",
-     *_ID_UNITS, *_ID_SE, *_ID_SCALES, *_ID_SE_SCALES, *_ID_APPROX, *_ID_FRACTIONS,
-     *_ID_SE_DURATIONS, *_RATIO_WORDS, *_CURRENCY_PREFIX, "us", "s", "$", "\u20ac", "\u00a3"}
+    {
+        *_EN_UNITS,
+        *_EN_TEENS,
+        *_EN_TENS,
+        *_EN_SCALES,
+        *_EN_APPROX,
+        "a",
+        "an",
+        "half",
+        "dozen",
+        *_ID_UNITS,
+        *_ID_SE,
+        *_ID_SCALES,
+        *_ID_SE_SCALES,
+        *_ID_APPROX,
+        *_ID_FRACTIONS,
+        *_ID_SE_DURATIONS,
+        *_RATIO_WORDS,
+        *_CURRENCY_PREFIX,
+        "us",
+        "s",
+        "$",
+        "\u20ac",
+        "\u00a3",
+    }
 )
 
 

@@ -82,7 +82,8 @@ def _text(raw: Any, path: Path, *where: str) -> Text:
         if not bad:
             return Text(tuple((k, str(raw[k]).strip()) for k in TEXT_LANGS if k in raw))
     raise RubricError(
-        "E102", where=_where(path, *where),
+        "E102",
+        where=_where(path, *where),
         detail="must be a non-empty string or a table with 'en' (and optionally 'id') strings",
     )
 
@@ -91,9 +92,10 @@ def _require(data: dict[str, Any], key: str, kind: type, path: Path, *where: str
     if key not in data:
         raise RubricError("E102", where=_where(path, *where), detail=f"missing field '{key}'")
     value = data[key]
-    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
         raise RubricError(
-            "E102", where=_where(path, *where, key),
+            "E102",
+            where=_where(path, *where, key),
             detail=f"must be a {kind.__name__}, got {type(value).__name__}",
         )
     return value
@@ -107,19 +109,26 @@ def parse_rubric(data: dict[str, Any], path: Path, rel_path: str = "") -> Rubric
     version = str(_require(data, "version", str, path))
     stage = _require(data, "stage", str, path)
     if stage not in STAGES:
-        raise RubricError("E102", where=_where(path, "stage"),
-                          detail=f"unknown stage '{stage}' (use one of: {', '.join(STAGES)})")
+        raise RubricError(
+            "E102",
+            where=_where(path, "stage"),
+            detail=f"unknown stage '{stage}' (use one of: {', '.join(STAGES)})",
+        )
     qtype = _require(data, "question_type", str, path)
     title = _text(data.get("title"), path, "title")
     description = _text(data.get("description", title.get("en")), path, "description")
     raw_criteria = _require(data, "criteria", list, path)
     if not raw_criteria:
-        raise RubricError("E102", where=_where(path, "criteria"), detail="needs at least one criterion")
+        raise RubricError(
+            "E102", where=_where(path, "criteria"), detail="needs at least one criterion"
+        )
     criteria: list[Criterion] = []
     seen: set[str] = set()
     for i, raw in enumerate(raw_criteria):
         if not isinstance(raw, dict):
-            raise RubricError("E102", where=_where(path, f"criteria[{i}]"), detail="must be a table")
+            raise RubricError(
+                "E102", where=_where(path, f"criteria[{i}]"), detail="must be a table"
+            )
         cid = _require(raw, "id", str, path, f"criteria[{i}]")
         here = f"criterion '{cid}'"
         if cid in seen:
@@ -129,12 +138,16 @@ def parse_rubric(data: dict[str, Any], path: Path, rel_path: str = "") -> Rubric
             raise RubricError("E102", where=_where(path, here), detail="missing field 'weight'")
         weight = raw["weight"]
         if isinstance(weight, bool) or not isinstance(weight, int | float) or weight < 0:
-            raise RubricError("E102", where=_where(path, here, "weight"),
-                              detail=f"must be a number >= 0, got {weight!r}")
+            raise RubricError(
+                "E102",
+                where=_where(path, here, "weight"),
+                detail=f"must be a number >= 0, got {weight!r}",
+            )
         check = _require(raw, "check", str, path, here)
         if check not in REGISTRY:
             raise RubricError(
-                "E102", where=_where(path, here, "check"),
+                "E102",
+                where=_where(path, here, "check"),
                 detail=f"unknown check kind '{check}' (known: {', '.join(sorted(REGISTRY))})",
             )
         params = raw.get("params", {})
@@ -143,20 +156,25 @@ def parse_rubric(data: dict[str, Any], path: Path, rel_path: str = "") -> Rubric
         params = validate_params(check, params, _where(path, here, "params"))
         feedback = raw.get("feedback")
         if not isinstance(feedback, dict):
-            raise RubricError("E102", where=_where(path, here),
-                              detail="missing table 'feedback' with 'checks', 'why' and 'fix'")
+            raise RubricError(
+                "E102",
+                where=_where(path, here),
+                detail="missing table 'feedback' with 'checks', 'why' and 'fix'",
+            )
         examples = _examples(raw.get("examples", []), path, here)
-        criteria.append(Criterion(
-            id=cid,
-            title=_text(raw.get("title"), path, here, "title"),
-            weight=float(weight),
-            check=check,
-            params=params,
-            checks=_text(feedback.get("checks"), path, here, "feedback.checks"),
-            why=_text(feedback.get("why"), path, here, "feedback.why"),
-            fix=_text(feedback.get("fix"), path, here, "feedback.fix"),
-            examples=examples,
-        ))
+        criteria.append(
+            Criterion(
+                id=cid,
+                title=_text(raw.get("title"), path, here, "title"),
+                weight=float(weight),
+                check=check,
+                params=params,
+                checks=_text(feedback.get("checks"), path, here, "feedback.checks"),
+                why=_text(feedback.get("why"), path, here, "feedback.why"),
+                fix=_text(feedback.get("fix"), path, here, "feedback.fix"),
+                examples=examples,
+            )
+        )
     if sum(c.weight for c in criteria) <= 0:
         raise RubricError("E102", where=_where(path, "criteria"), detail="the weights add up to 0")
     return Rubric(rid, version, stage, qtype, title, description, tuple(criteria), path, rel_path)
@@ -164,7 +182,9 @@ def parse_rubric(data: dict[str, Any], path: Path, rel_path: str = "") -> Rubric
 
 def _examples(raw: Any, path: Path, here: str) -> tuple[Example, ...]:
     if not isinstance(raw, list):
-        raise RubricError("E102", where=_where(path, here, "examples"), detail="must be a list of tables")
+        raise RubricError(
+            "E102", where=_where(path, here, "examples"), detail="must be a list of tables"
+        )
     out = []
     for j, ex in enumerate(raw):
         where = (here, f"examples[{j}]")
@@ -172,14 +192,22 @@ def _examples(raw: Any, path: Path, here: str) -> tuple[Example, ...]:
             raise RubricError("E102", where=_where(path, *where), detail="must be a table")
         expect = _require(ex, "expect", str, path, *where)
         if expect not in ("pass", "fail"):
-            raise RubricError("E102", where=_where(path, *where, "expect"),
-                              detail="must be 'pass' or 'fail'")
+            raise RubricError(
+                "E102", where=_where(path, *where, "expect"), detail="must be 'pass' or 'fail'"
+            )
         text = _require(ex, "text", str, path, *where)
         lang = ex.get("lang", "en")
         question = ex.get("question")
         job = ex.get("job")
-        out.append(Example(expect, text, lang, question if isinstance(question, str) else None,
-                           job if isinstance(job, str) else None))
+        out.append(
+            Example(
+                expect,
+                text,
+                lang,
+                question if isinstance(question, str) else None,
+                job if isinstance(job, str) else None,
+            )
+        )
     return tuple(out)
 
 
@@ -190,7 +218,9 @@ def load_rubric_file(path: Path, rel_path: str = "") -> Rubric:
     except FileNotFoundError:
         raise RubricError("E103", rubric=str(path)) from None
     except OSError as exc:
-        raise RubricError("E102", where=str(path), detail=f"cannot be read ({exc.strerror})") from None
+        raise RubricError(
+            "E102", where=str(path), detail=f"cannot be read ({exc.strerror})"
+        ) from None
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

@@ -19,23 +19,25 @@ BANDS = ((80, "excellent"), (60, "strong"), (40, "developing"), (0, "needs_work"
 PARTIAL_AT = 0.4
 STAR_CHECKS = frozenset({"star_component", "star_order", "ownership"})
 
-add({
-    "band.excellent": {"en": "Excellent", "id": "Sangat baik"},
-    "band.strong": {"en": "Strong", "id": "Baik"},
-    "band.developing": {"en": "Developing", "id": "Berkembang"},
-    "band.needs_work": {"en": "Needs work", "id": "Perlu diperbaiki"},
-    "level.met": {"en": "met", "id": "terpenuhi"},
-    "level.partial": {"en": "partly met", "id": "sebagian"},
-    "level.missing": {"en": "missing", "id": "belum ada"},
-    "note.assumed_type": {
-        "en": "No question given: assumed a {type} question. Pass --question to check the type.",
-        "id": "Tidak ada pertanyaan: dianggap pertanyaan {type}. Gunakan --question untuk memeriksa jenisnya.",
-    },
-    "note.skipped": {
-        "en": "'{title}' was not scored: {reason}",
-        "id": "'{title}' tidak dinilai: {reason}",
-    },
-})
+add(
+    {
+        "band.excellent": {"en": "Excellent", "id": "Sangat baik"},
+        "band.strong": {"en": "Strong", "id": "Baik"},
+        "band.developing": {"en": "Developing", "id": "Berkembang"},
+        "band.needs_work": {"en": "Needs work", "id": "Perlu diperbaiki"},
+        "level.met": {"en": "met", "id": "terpenuhi"},
+        "level.partial": {"en": "partly met", "id": "sebagian"},
+        "level.missing": {"en": "missing", "id": "belum ada"},
+        "note.assumed_type": {
+            "en": "No question given: assumed a {type} question. Pass --question to check the type.",
+            "id": "Tidak ada pertanyaan: dianggap pertanyaan {type}. Gunakan --question untuk memeriksa jenisnya.",
+        },
+        "note.skipped": {
+            "en": "'{title}' was not scored: {reason}",
+            "id": "'{title}' tidak dinilai: {reason}",
+        },
+    }
+)
 
 
 def band_of(score: int) -> str:
@@ -100,13 +102,25 @@ def score(req: Request, doc: Doc | None = None) -> ScoreCard:
     report_lang = req.report_lang or (lang if lang in LANGS else "en")
     qinfo = choose_type(req)
     rubric = req.rubric or find_rubric(req.stage, qinfo.type)
-    analysis = Analysis.of(req.text, lang, doc=doc, question=req.question,
-                           user_terms=req.user_terms, job_text=req.job_text)
+    analysis = Analysis.of(
+        req.text,
+        lang,
+        doc=doc,
+        question=req.question,
+        user_terms=req.user_terms,
+        job_text=req.job_text,
+    )
     return evaluate(rubric, analysis, req.stage, qinfo, report_lang, req.name)
 
 
-def evaluate(rubric: Rubric, analysis: Analysis, stage: str, qinfo: QuestionInfo,
-             report_lang: str, name: str = "answer") -> ScoreCard:
+def evaluate(
+    rubric: Rubric,
+    analysis: Analysis,
+    stage: str,
+    qinfo: QuestionInfo,
+    report_lang: str,
+    name: str = "answer",
+) -> ScoreCard:
     """Run every criterion of ``rubric`` and assemble the ScoreCard."""
     rl = report_lang
     outcomes = [(c, run_check(c.check, analysis, c.params)) for c in rubric.criteria]
@@ -124,14 +138,25 @@ def evaluate(rubric: Rubric, analysis: Analysis, stage: str, qinfo: QuestionInfo
         else:
             max_points = 100.0 * crit.weight / total_weight
         level = "missing" if out.skipped else level_of(out.score)
-        results.append(CriterionResult(
-            id=crit.id, title=title, weight=crit.weight, score=round(out.score, 3),
-            points=round(max_points * out.score, 2), max_points=round(max_points, 2),
-            level=level, message=message,
-            suggestion="" if level == "met" or out.skipped else crit.fix.get(rl),
-            checks=crit.checks.get(rl), why=crit.why.get(rl), check=crit.check,
-            rule=rubric.criterion_rule(crit), evidence=out.evidence, skipped=out.skipped,
-        ))
+        results.append(
+            CriterionResult(
+                id=crit.id,
+                title=title,
+                weight=crit.weight,
+                score=round(out.score, 3),
+                points=round(max_points * out.score, 2),
+                max_points=round(max_points, 2),
+                level=level,
+                message=message,
+                suggestion="" if level == "met" or out.skipped else crit.fix.get(rl),
+                checks=crit.checks.get(rl),
+                why=crit.why.get(rl),
+                check=crit.check,
+                rule=rubric.criterion_rule(crit),
+                evidence=out.evidence,
+                skipped=out.skipped,
+            )
+        )
     total = sum(r.points for r in results)
     overall = int(total + 0.5)
     fixes = sorted(
@@ -143,16 +168,28 @@ def evaluate(rubric: Rubric, analysis: Analysis, stage: str, qinfo: QuestionInfo
     from answer_check.checks.shape import speaking_seconds
 
     return ScoreCard(
-        score=overall, band=band_of(overall), stage=stage, question=qinfo, lang=analysis.lang,
-        report_lang=rl, rubric_id=rubric.id, rubric_version=rubric.version,
-        rubric_title=rubric.title.get(rl), criteria=tuple(results), answer=analysis.text,
-        words=analysis.words, speaking_seconds=speaking_seconds(analysis.words),
+        score=overall,
+        band=band_of(overall),
+        stage=stage,
+        question=qinfo,
+        lang=analysis.lang,
+        report_lang=rl,
+        rubric_id=rubric.id,
+        rubric_version=rubric.version,
+        rubric_title=rubric.title.get(rl),
+        criteria=tuple(results),
+        answer=analysis.text,
+        words=analysis.words,
+        speaking_seconds=speaking_seconds(analysis.words),
         star={k: star.components[k] for k in STAR_KEYS} if star else None,
         star_sentences=_star_sentences(analysis) if star else (),
         star_order_ok=star.order_ok if star else None,
-        fixes=tuple(Fix(r.id, r.title, round(r.max_points - r.points, 1), r.suggestion) for r in fixes),
+        fixes=tuple(
+            Fix(r.id, r.title, round(r.max_points - r.points, 1), r.suggestion) for r in fixes
+        ),
         job=analysis.job_terms if analysis.job_text else None,
-        name=name, notes=tuple(notes),
+        name=name,
+        notes=tuple(notes),
     )
 
 

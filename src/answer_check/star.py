@@ -34,8 +34,29 @@ SUBJECT_WINDOW = 4
 # Words between a subject and a verb that show the verb is really an object noun
 # ("I wrote an email"): the look-back for a subject stops at them.
 DETERMINERS = frozenset(
-    "a an the my our your his her their its this that these those some every each any "
-    "sebuah seorang para".split()
+    [
+        "a",
+        "an",
+        "the",
+        "my",
+        "our",
+        "your",
+        "his",
+        "her",
+        "their",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "every",
+        "each",
+        "any",
+        "sebuah",
+        "seorang",
+        "para",
+    ]
 )
 
 
@@ -55,12 +76,48 @@ class ActionHit:
 
 # Words between a subject and its verb that make the action a habit or a plan.
 HABIT_WORDS = frozenset(
-    "always usually often generally normally typically tend try sometimes "
-    "biasanya selalu sering umumnya cenderung mencoba coba".split()
+    [
+        "always",
+        "usually",
+        "often",
+        "generally",
+        "normally",
+        "typically",
+        "tend",
+        "try",
+        "sometimes",
+        "biasanya",
+        "selalu",
+        "sering",
+        "umumnya",
+        "cenderung",
+        "mencoba",
+        "coba",
+    ]
 )
 MODAL_WORDS = frozenset(
-    "would will 'd 'll shall can could should might must may going "
-    "akan bakal bisa dapat harus mau ingin perlu".split()
+    [
+        "would",
+        "will",
+        "'d",
+        "'ll",
+        "shall",
+        "can",
+        "could",
+        "should",
+        "might",
+        "must",
+        "may",
+        "going",
+        "akan",
+        "bakal",
+        "bisa",
+        "dapat",
+        "harus",
+        "mau",
+        "ingin",
+        "perlu",
+    ]
 )
 
 
@@ -176,8 +233,20 @@ def echoes_question(analysis: Analysis, hit: Hit) -> bool:
 
 # Words right before a result cue that make it a possibility, not an outcome (English).
 UNREAL_BEFORE_RESULT = frozenset(
-    ("can", "could", "will", "would", "should", "might", "may", "must", "help", "helps",
-     "'ll", "'d")
+    (
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "might",
+        "may",
+        "must",
+        "help",
+        "helps",
+        "'ll",
+        "'d",
+    )
 )
 
 # Words that turn a following result verb into a purpose ("to reduce costs").
@@ -279,8 +348,9 @@ def tag_star(analysis: Analysis) -> StarMap:
         for hit in analysis.hits((lexicon,)):
             if analysis.negated(hit):
                 continue
-            if label == "result" and (is_goal(analysis, hit, task_starts)
-                                      or echoes_question(analysis, hit)):
+            if label == "result" and (
+                is_goal(analysis, hit, task_starts) or echoes_question(analysis, hit)
+            ):
                 continue
             ev = _evidence(hit, lexicon)
             components[label].append(ev)
@@ -289,18 +359,23 @@ def tag_star(analysis: Analysis) -> StarMap:
     actions = [a for a in find_actions(analysis) if a.mode == "done"]
     for action in actions:
         components["action"].append(action.evidence)
-        per_sentence.setdefault(action.sentence, {}).setdefault("action", []).append(action.evidence)
+        per_sentence.setdefault(action.sentence, {}).setdefault("action", []).append(
+            action.evidence
+        )
     labels: list[tuple[int, str, Evidence | None]] = []
     for sentence in analysis.sentences:
         cues = per_sentence.get(sentence.index, {})
         if not cues:
             labels.append((sentence.index, "none", None))
             continue
-        best = max(PRIORITY, key=lambda lab: (len(cues.get(lab, ())) * WEIGHTS[lab],
-                                             -PRIORITY.index(lab)))
+        best = max(
+            PRIORITY, key=lambda lab: (len(cues.get(lab, ())) * WEIGHTS[lab], -PRIORITY.index(lab))
+        )
         labels.append((sentence.index, best, cues[best][0]))
     return StarMap(
-        components={k: tuple(sorted(v, key=lambda e: (e.start, e.end))) for k, v in components.items()},
+        components={
+            k: tuple(sorted(v, key=lambda e: (e.start, e.end))) for k, v in components.items()
+        },
         sentence_labels=tuple(labels),
         actions=tuple(actions),
     )

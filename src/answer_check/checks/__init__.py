@@ -106,8 +106,10 @@ def validate_params(kind: str, raw: Mapping[str, Any], where: str) -> dict[str, 
     spec = {p.name: p for p in (*REGISTRY[kind].params, ASKED)}
     unknown = sorted(set(raw) - set(spec))
     if unknown:
-        raise _bad(f"{where}.{unknown[0]}",
-                   f"unknown parameter for check '{kind}' (known: {', '.join(spec) or 'none'})")
+        raise _bad(
+            f"{where}.{unknown[0]}",
+            f"unknown parameter for check '{kind}' (known: {', '.join(spec) or 'none'})",
+        )
     out: dict[str, Any] = {}
     for name, p in spec.items():
         here = f"{where}.{name}"
@@ -120,7 +122,9 @@ def validate_params(kind: str, raw: Mapping[str, Any], where: str) -> dict[str, 
         if p.type == "str_list":
             if isinstance(value, str):
                 value = [value]
-            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            if not isinstance(value, list) or not all(
+                isinstance(v, str) and v.strip() for v in value
+            ):
                 raise _bad(here, "must be a list of non-empty strings")
             value = tuple(value)
         elif p.type == "str_list_i18n":
@@ -129,17 +133,18 @@ def validate_params(kind: str, raw: Mapping[str, Any], where: str) -> dict[str, 
             if not isinstance(value, bool):
                 raise _bad(here, "must be true or false")
         elif p.type in ("int", "float"):
-            if isinstance(value, bool) or not isinstance(value, int | float) or (
-                p.type == "int" and not isinstance(value, int)
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or (p.type == "int" and not isinstance(value, int))
             ):
                 raise _bad(here, f"must be {'a whole number' if p.type == 'int' else 'a number'}")
             if p.min is not None and value < p.min:
                 raise _bad(here, f"must be >= {p.min:g}, got {value}")
             if p.max is not None and value > p.max:
                 raise _bad(here, f"must be <= {p.max:g}, got {value}")
-        elif p.type == "str":
-            if not isinstance(value, str):
-                raise _bad(here, "must be a string")
+        elif p.type == "str" and not isinstance(value, str):
+            raise _bad(here, "must be a string")
         if p.choices:
             values = value if isinstance(value, tuple) else (value,)
             for v in values:
@@ -184,8 +189,10 @@ def _validate_lexicons(params: Mapping[str, Any], where: str) -> None:
                 try:
                     lexicon_path(name, "en")
                 except RubricError:
-                    raise _bad(f"{where}.{key}", f"word list '{name}' does not exist in "
-                               "rubrics/lexicons/en/") from None
+                    raise _bad(
+                        f"{where}.{key}",
+                        f"word list '{name}' does not exist in rubrics/lexicons/en/",
+                    ) from None
 
 
 def run_check(kind: str, analysis: Analysis, params: Mapping[str, Any]) -> Outcome:

@@ -16,37 +16,61 @@ if TYPE_CHECKING:
     from answer_check.analysis import Analysis
     from answer_check.lexicons import Hit
 
-add({
-    "phrases.found": {"en": "Found {n} of the {need} needed: {items}.",
-                      "id": "Ditemukan {n} dari {need} yang dibutuhkan: {items}."},
-    "phrases.enough": {"en": "Found {n} (enough: {need}): {items}.",
-                       "id": "Ditemukan {n} (cukup: {need}): {items}."},
-    "phrases.none": {"en": "None found.", "id": "Tidak ditemukan."},
-    "phrases.negated": {"en": "Only negated mentions found: {items}.",
-                        "id": "Hanya ditemukan dalam bentuk negatif: {items}."},
-    "avoid.clean": {"en": "None found. Clean.", "id": "Tidak ditemukan. Bersih."},
-    "avoid.few": {"en": "{n} found, within the {allow} allowed: {items}.",
-                  "id": "Ditemukan {n}, masih dalam batas {allow}: {items}."},
-    "avoid.many": {"en": "{n} found (allowed: {allow}): {items}.",
-                   "id": "Ditemukan {n} (batasnya {allow}): {items}."},
-    "balance.found": {"en": "Signs of one specific story: {pos}. Generic habits: {neg}.",
-                      "id": "Tanda satu cerita spesifik: {pos}. Kebiasaan umum: {neg}."},
-    "balance.none": {"en": "No sign of one specific occasion; generic habits: {neg}.",
-                     "id": "Tidak ada tanda satu kejadian spesifik; kebiasaan umum: {neg}."},
-    "balance.nothing": {"en": "none", "id": "tidak ada"},
-    "balance.past": {"en": "a story in the past tense ({n} verbs)",
-                     "id": "cerita tentang kejadian yang sudah terjadi ({n} kata kerja)"},
-    "question.covered": {"en": "Your answer picks up {n} of the question's {total} key words: {items}.",
-                         "id": "Jawaban Anda memuat {n} dari {total} kata kunci pertanyaan: {items}."},
-    "question.missing": {"en": "Missing from your answer: {items}.",
-                         "id": "Belum ada di jawaban Anda: {items}."},
-    "short.unjudged": {
-        "en": "Only {words} word(s): too short to count as clean (needs {need}).",
-        "id": "Hanya {words} kata: terlalu pendek untuk dinilai bersih (perlu {need}).",
-    },
-    "question.none": {"en": "No question given: not checked.",
-                      "id": "Tidak ada pertanyaan: tidak diperiksa."},
-})
+add(
+    {
+        "phrases.found": {
+            "en": "Found {n} of the {need} needed: {items}.",
+            "id": "Ditemukan {n} dari {need} yang dibutuhkan: {items}.",
+        },
+        "phrases.enough": {
+            "en": "Found {n} (enough: {need}): {items}.",
+            "id": "Ditemukan {n} (cukup: {need}): {items}.",
+        },
+        "phrases.none": {"en": "None found.", "id": "Tidak ditemukan."},
+        "phrases.negated": {
+            "en": "Only negated mentions found: {items}.",
+            "id": "Hanya ditemukan dalam bentuk negatif: {items}.",
+        },
+        "avoid.clean": {"en": "None found. Clean.", "id": "Tidak ditemukan. Bersih."},
+        "avoid.few": {
+            "en": "{n} found, within the {allow} allowed: {items}.",
+            "id": "Ditemukan {n}, masih dalam batas {allow}: {items}.",
+        },
+        "avoid.many": {
+            "en": "{n} found (allowed: {allow}): {items}.",
+            "id": "Ditemukan {n} (batasnya {allow}): {items}.",
+        },
+        "balance.found": {
+            "en": "Signs of one specific story: {pos}. Generic habits: {neg}.",
+            "id": "Tanda satu cerita spesifik: {pos}. Kebiasaan umum: {neg}.",
+        },
+        "balance.none": {
+            "en": "No sign of one specific occasion; generic habits: {neg}.",
+            "id": "Tidak ada tanda satu kejadian spesifik; kebiasaan umum: {neg}.",
+        },
+        "balance.nothing": {"en": "none", "id": "tidak ada"},
+        "balance.past": {
+            "en": "a story in the past tense ({n} verbs)",
+            "id": "cerita tentang kejadian yang sudah terjadi ({n} kata kerja)",
+        },
+        "question.covered": {
+            "en": "Your answer picks up {n} of the question's {total} key words: {items}.",
+            "id": "Jawaban Anda memuat {n} dari {total} kata kunci pertanyaan: {items}.",
+        },
+        "question.missing": {
+            "en": "Missing from your answer: {items}.",
+            "id": "Belum ada di jawaban Anda: {items}.",
+        },
+        "short.unjudged": {
+            "en": "Only {words} word(s): too short to count as clean (needs {need}).",
+            "id": "Hanya {words} kata: terlalu pendek untuk dinilai bersih (perlu {need}).",
+        },
+        "question.none": {
+            "en": "No question given: not checked.",
+            "id": "Tidak ada pertanyaan: tidak diperiksa.",
+        },
+    }
+)
 
 LEXICON_PARAMS = (
     Param("lexicons", "str_list", (), doc="word lists from rubrics/lexicons/<lang>/"),
@@ -54,19 +78,30 @@ LEXICON_PARAMS = (
 )
 
 
-MIN_WORDS = Param("min_words", "int", 0, min=0,
-                  doc="below this many words a clean answer earns only a share of the score")
+MIN_WORDS = Param(
+    "min_words",
+    "int",
+    0,
+    min=0,
+    doc="below this many words a clean answer earns only a share of the score",
+)
 
 
 def too_short(analysis: Analysis, min_words: int) -> Outcome | None:
     """For checks that reward an absence: a near-empty answer is not 'clean', only short."""
     if analysis.words >= min_words:
         return None
-    return Outcome(analysis.words / min_words, (), "short.unjudged",
-                   {"words": analysis.words, "need": min_words})
+    return Outcome(
+        analysis.words / min_words,
+        (),
+        "short.unjudged",
+        {"words": analysis.words, "need": min_words},
+    )
 
 
-def hits_of(analysis: Analysis, params: Mapping[str, Any], *, negation: bool) -> tuple[list[Hit], list[Hit]]:
+def hits_of(
+    analysis: Analysis, params: Mapping[str, Any], *, negation: bool
+) -> tuple[list[Hit], list[Hit]]:
     """(counted, negated) hits of the params' word lists and inline terms."""
     found = analysis.hits(tuple(params["lexicons"]), tuple(params["terms"]))
     if params.get("user_terms") and analysis.user_terms:
@@ -105,8 +140,11 @@ def evidence(hits: list[Hit], polarity: str = "+") -> tuple[Evidence, ...]:
         Param("user_terms", "bool", False, doc="also count the user's --terms list"),
     ),
     examples=(
-        KindExample("pass", "I led the migration and reviewed every pull request.",
-                    {"terms": ["lead", "review"], "min": 2}),
+        KindExample(
+            "pass",
+            "I led the migration and reviewed every pull request.",
+            {"terms": ["lead", "review"], "min": 2},
+        ),
         KindExample("fail", "The rapid rollout went fine.", {"terms": ["api", "lead"]}),
         KindExample("fail", "I did not lead the project.", {"terms": ["lead"]}),
     ),
@@ -119,11 +157,16 @@ def phrases(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     lang = analysis.lang
     if kept:
         key = "phrases.enough" if len(distinct) >= need else "phrases.found"
-        return Outcome(len(distinct) / need, evidence(kept), key,
-                       {"n": len(distinct), "need": need,
-                        "items": quote_list([h.text for h in kept], lang)})
+        return Outcome(
+            len(distinct) / need,
+            evidence(kept),
+            key,
+            {"n": len(distinct), "need": need, "items": quote_list([h.text for h in kept], lang)},
+        )
     if dropped:
-        return Outcome(0.0, (), "phrases.negated", {"items": quote_list([h.text for h in dropped], lang)})
+        return Outcome(
+            0.0, (), "phrases.negated", {"items": quote_list([h.text for h in dropped], lang)}
+        )
     return Outcome(0.0, (), "phrases.none")
 
 
@@ -133,14 +176,26 @@ def phrases(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
         *LEXICON_PARAMS,
         Param("allow", "int", 0, min=0, doc="occurrences allowed at no cost"),
         Param("per_100_words", "float", 0.0, min=0, doc="extra allowance per 100 words"),
-        Param("limit", "int", 4, min=1, doc="occurrences beyond the allowance that bring the score to 0"),
+        Param(
+            "limit",
+            "int",
+            4,
+            min=1,
+            doc="occurrences beyond the allowance that bring the score to 0",
+        ),
         MIN_WORDS,
     ),
     examples=(
-        KindExample("pass", "I rebuilt the report and cut its run time in half.",
-                    {"terms": ["basically", "kind of"]}),
-        KindExample("fail", "Basically I kind of fixed it, basically, I guess, kind of.",
-                    {"terms": ["basically", "kind of", "i guess"], "limit": 3}),
+        KindExample(
+            "pass",
+            "I rebuilt the report and cut its run time in half.",
+            {"terms": ["basically", "kind of"]},
+        ),
+        KindExample(
+            "fail",
+            "Basically I kind of fixed it, basically, I guess, kind of.",
+            {"terms": ["basically", "kind of", "i guess"], "limit": 3},
+        ),
     ),
 )
 def avoid(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
@@ -156,8 +211,9 @@ def avoid(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     if not found:
         return Outcome(1.0, (), "avoid.clean")
     key = "avoid.few" if not over else "avoid.many"
-    return Outcome(score, evidence(found, "-"), key,
-                   {"n": len(found), "allow": allowed, "items": items})
+    return Outcome(
+        score, evidence(found, "-"), key, {"n": len(found), "allow": allowed, "items": items}
+    )
 
 
 @register(
@@ -171,10 +227,16 @@ def avoid(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
         Param("max_penalty", "float", 0.6, min=0, max=1, doc="the most the negatives take off"),
     ),
     examples=(
-        KindExample("pass", "Last year, when I worked at a clinic, I rebuilt the schedule.",
-                    {"positive": ["specific_markers"], "negative": ["generic_habits"]}),
-        KindExample("fail", "I always stay calm and I usually plan ahead.",
-                    {"positive": ["specific_markers"], "negative": ["generic_habits"]}),
+        KindExample(
+            "pass",
+            "Last year, when I worked at a clinic, I rebuilt the schedule.",
+            {"positive": ["specific_markers"], "negative": ["generic_habits"]},
+        ),
+        KindExample(
+            "fail",
+            "I always stay calm and I usually plan ahead.",
+            {"positive": ["specific_markers"], "negative": ["generic_habits"]},
+        ),
     ),
 )
 def balance(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
@@ -191,7 +253,9 @@ def balance(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
             signs += 1
             pos_ev.extend(past[:PAST_TENSE_MIN])
             items.append(t("balance.past", analysis.lang, n=len(past)))
-    score = min(1.0, signs / params["min"]) * (1 - min(params["max_penalty"], len(neg) * params["penalty"]))
+    score = min(1.0, signs / params["min"]) * (
+        1 - min(params["max_penalty"], len(neg) * params["penalty"])
+    )
     lang = analysis.lang
     neg_items = quote_list([h.text for h in neg], lang) if neg else t("balance.nothing", lang)
     ev = tuple(sorted([*pos_ev, *evidence(neg, "-")], key=lambda e: (e.start, e.end)))
@@ -208,9 +272,11 @@ def past_tense_verbs(analysis: Analysis) -> list[Evidence]:
     event ("sudah", "telah", "pernah", "sempat").
     """
     if analysis.lang == "id":
-        out = [Evidence(t.idx, t.idx + len(t.text), t.text, "past aspect word")
-               for t in analysis.doc
-               if t.lower_ in _ID_PAST_ASPECT and not _hearsay(analysis, t.i + 1)]
+        out = [
+            Evidence(t.idx, t.idx + len(t.text), t.text, "past aspect word")
+            for t in analysis.doc
+            if t.lower_ in _ID_PAST_ASPECT and not _hearsay(analysis, t.i + 1)
+        ]
         out.extend(replace(a.evidence, rule="told action") for a in analysis.star.actions)
         return sorted(out, key=lambda e: (e.start, e.end))
     if analysis.lang != "en":
@@ -219,8 +285,11 @@ def past_tense_verbs(analysis: Analysis) -> list[Evidence]:
     out = []
     for i, text in enumerate(view.texts):
         low = text.lower()
-        if (low != view.norms[i] and (low.endswith("ed") or low in _IRREGULAR_PAST)
-                and text.isalpha()):
+        if (
+            low != view.norms[i]
+            and (low.endswith("ed") or low in _IRREGULAR_PAST)
+            and text.isalpha()
+        ):
             out.append(Evidence(view.starts[i], view.ends[i], text, "past tense verb"))
     return out
 
@@ -237,25 +306,86 @@ def _hearsay(analysis: Analysis, tok: int) -> bool:
         return False
     prev = analysis.doc[tok - 1].lower_ if tok else ""
     return prev in ("pernah", "sudah", "udah", "sempat") and analysis.doc[tok].norm_ in _ID_HEARSAY
+
+
 _ID_PAST_ASPECT = frozenset({"sudah", "telah", "pernah", "sempat", "udah", "tadinya"})
 _IRREGULAR_PAST = frozenset(
-    "was were did had went made took gave got found told thought brought built bought caught "
-    "chose came drew drove felt fought began ran saw sent set spoke spent stood taught understood "
-    "wrote led met kept left lost paid put read said sold sat shut won".split()
+    [
+        "was",
+        "were",
+        "did",
+        "had",
+        "went",
+        "made",
+        "took",
+        "gave",
+        "got",
+        "found",
+        "told",
+        "thought",
+        "brought",
+        "built",
+        "bought",
+        "caught",
+        "chose",
+        "came",
+        "drew",
+        "drove",
+        "felt",
+        "fought",
+        "began",
+        "ran",
+        "saw",
+        "sent",
+        "set",
+        "spoke",
+        "spent",
+        "stood",
+        "taught",
+        "understood",
+        "wrote",
+        "led",
+        "met",
+        "kept",
+        "left",
+        "lost",
+        "paid",
+        "put",
+        "read",
+        "said",
+        "sold",
+        "sat",
+        "shut",
+        "won",
+    ]
 )
 
 
 @register(
     "answers_question",
     params=(
-        Param("min_share", "float", 0.5, min=0.05, max=1,
-              doc="share of the question's key words the answer should pick up"),
+        Param(
+            "min_share",
+            "float",
+            0.5,
+            min=0.05,
+            max=1,
+            doc="share of the question's key words the answer should pick up",
+        ),
     ),
     examples=(
-        KindExample("pass", "When a customer complained about a late delivery, I called them.",
-                    {}, question="Tell me about a customer complaint you handled."),
-        KindExample("fail", "I enjoy hiking and painting on weekends.",
-                    {}, question="Tell me about a customer complaint you handled."),
+        KindExample(
+            "pass",
+            "When a customer complained about a late delivery, I called them.",
+            {},
+            question="Tell me about a customer complaint you handled.",
+        ),
+        KindExample(
+            "fail",
+            "I enjoy hiking and painting on weekends.",
+            {},
+            question="Tell me about a customer complaint you handled.",
+        ),
     ),
 )
 def answers_question(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
@@ -275,14 +405,14 @@ def answers_question(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
         if where:
             covered.append(surface)
             i = where[0]
-            ev.append(Evidence(view.starts[i], view.ends[i], view.texts[i],
-                               f"question word: {surface}"))
+            ev.append(
+                Evidence(view.starts[i], view.ends[i], view.texts[i], f"question word: {surface}")
+            )
         else:
             missing.append(surface)
     score = len(covered) / (params["min_share"] * len(keys))
     lang = analysis.lang
-    fields = {"n": len(covered), "total": len(keys),
-              "items": quote_list(covered or missing, lang)}
+    fields = {"n": len(covered), "total": len(keys), "items": quote_list(covered or missing, lang)}
     if not covered:
         return Outcome(0.0, (), "question.missing", {"items": quote_list(missing, lang)})
     return Outcome(score, tuple(sorted(ev, key=lambda e: e.start)), "question.covered", fields)
@@ -303,8 +433,10 @@ def _same_stem(norm: str, answer_norms: dict[str, list[int]]) -> list[int] | Non
     for other, where in answer_norms.items():
         if not other.startswith(head):
             continue
-        shared = next((i for i, (a, b) in enumerate(zip(norm, other, strict=False)) if a != b),
-                      min(len(norm), len(other)))
+        shared = next(
+            (i for i, (a, b) in enumerate(zip(norm, other, strict=False)) if a != b),
+            min(len(norm), len(other)),
+        )
         if shared >= STEM_MIN and shared >= STEM_SHARE * min(len(norm), len(other)):
             return where
     return None
@@ -332,8 +464,14 @@ def _question_keywords(lang: str, question: str) -> list[tuple[str, str]]:
     for tok in qdoc:
         norm = tok.norm_
         stop = tok.is_stop and norm not in content
-        if (not tok.is_alpha or len(tok.text) < 3 or stop or norm in boiler
-                or tok.lower_ in boiler or norm in seen):
+        if (
+            not tok.is_alpha
+            or len(tok.text) < 3
+            or stop
+            or norm in boiler
+            or tok.lower_ in boiler
+            or norm in seen
+        ):
             continue
         seen.add(norm)
         out.append((norm, tok.text))

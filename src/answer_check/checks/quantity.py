@@ -12,17 +12,21 @@ from answer_check.model import Evidence
 if TYPE_CHECKING:
     from answer_check.analysis import Analysis
 
-add({
-    "quantified.found": {"en": "Found {n} figure(s){where}: {items}.",
-                         "id": "Ditemukan {n} angka{where}: {items}."},
-    "quantified.none": {"en": "No figures{where}.", "id": "Tidak ada angka{where}."},
-    "quantified.where.result": {"en": " tied to the outcome", "id": " yang terkait hasil"},
-    "quantified.where.any": {"en": "", "id": ""},
-    "quantified.elsewhere": {
-        "en": "No figures tied to the outcome (figures elsewhere: {items}).",
-        "id": "Tidak ada angka yang terkait hasil (angka di bagian lain: {items}).",
-    },
-})
+add(
+    {
+        "quantified.found": {
+            "en": "Found {n} figure(s){where}: {items}.",
+            "id": "Ditemukan {n} angka{where}: {items}.",
+        },
+        "quantified.none": {"en": "No figures{where}.", "id": "Tidak ada angka{where}."},
+        "quantified.where.result": {"en": " tied to the outcome", "id": " yang terkait hasil"},
+        "quantified.where.any": {"en": "", "id": ""},
+        "quantified.elsewhere": {
+            "en": "No figures tied to the outcome (figures elsewhere: {items}).",
+            "id": "Tidak ada angka yang terkait hasil (angka di bagian lain: {items}).",
+        },
+    }
+)
 
 KINDS = ("number", "percent", "money", "duration", "count", "ratio", "year")
 
@@ -31,16 +35,30 @@ KINDS = ("number", "percent", "money", "duration", "count", "ratio", "year")
     "quantified",
     params=(
         Param("min", "int", 1, min=1, doc="figures needed for the full score"),
-        Param("kinds", "str_list", ("number", "percent", "money", "duration", "count", "ratio"),
-              choices=KINDS, doc="which kinds of quantity count"),
-        Param("scope", "str", "any", choices=("any", "result"),
-              doc="'result': only figures in sentences that state a result"),
+        Param(
+            "kinds",
+            "str_list",
+            ("number", "percent", "money", "duration", "count", "ratio"),
+            choices=KINDS,
+            doc="which kinds of quantity count",
+        ),
+        Param(
+            "scope",
+            "str",
+            "any",
+            choices=("any", "result"),
+            doc="'result': only figures in sentences that state a result",
+        ),
     ),
     examples=(
-        KindExample("pass", "I rewrote the checkout, and as a result conversion rose by 12%.",
-                    {"scope": "result"}),
-        KindExample("fail", "I rewrote the checkout and customers liked it a lot.",
-                    {"scope": "result"}),
+        KindExample(
+            "pass",
+            "I rewrote the checkout, and as a result conversion rose by 12%.",
+            {"scope": "result"},
+        ),
+        KindExample(
+            "fail", "I rewrote the checkout and customers liked it a lot.", {"scope": "result"}
+        ),
     ),
 )
 def quantified(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
@@ -54,14 +72,22 @@ def quantified(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
         result_sents = result_sentences(analysis)
         in_scope = [q for q in found if _sentence_at(analysis, q.start) in result_sents]
         if not in_scope and found:
-            return Outcome(0.25, (), "quantified.elsewhere",
-                           {"items": quote_list([q.text for q in found], lang)})
+            return Outcome(
+                0.25,
+                (),
+                "quantified.elsewhere",
+                {"items": quote_list([q.text for q in found], lang)},
+            )
         found = in_scope
     if not found:
         return Outcome(0.0, (), "quantified.none", {"where": where})
     ev = tuple(Evidence(q.start, q.end, q.text, f"quantity: {q.kind}") for q in found)
-    return Outcome(len(found) / params["min"], ev, "quantified.found",
-                   {"n": len(found), "where": where, "items": quote_list([q.text for q in found], lang)})
+    return Outcome(
+        len(found) / params["min"],
+        ev,
+        "quantified.found",
+        {"n": len(found), "where": where, "items": quote_list([q.text for q in found], lang)},
+    )
 
 
 def result_sentences(analysis: Analysis) -> set[int]:

@@ -14,18 +14,29 @@ from answer_check.model import Evidence
 if TYPE_CHECKING:
     from answer_check.analysis import Analysis
 
-add({
-    "length.ok": {"en": "{words} words, about {time} spoken: a good length.",
-                  "id": "{words} kata, sekitar {time} jika diucapkan: panjangnya pas."},
-    "length.short": {"en": "{words} words, about {time} spoken: short (aim for {lo} to {hi} words).",
-                     "id": "{words} kata, sekitar {time} jika diucapkan: terlalu pendek (idealnya {lo} sampai {hi} kata)."},
-    "length.long": {"en": "{words} words, about {time} spoken: long (aim for {lo} to {hi} words).",
-                    "id": "{words} kata, sekitar {time} jika diucapkan: terlalu panjang (idealnya {lo} sampai {hi} kata)."},
-    "time.seconds": {"en": "{s} s", "id": "{s} detik"},
-    "time.minutes": {"en": "{m} min {s:02d} s", "id": "{m} menit {s:02d} detik"},
-    "steps.found": {"en": "{n} step marker(s): {items}.", "id": "{n} penanda langkah: {items}."},
-    "steps.none": {"en": "No steps in sequence.", "id": "Tidak ada langkah yang berurutan."},
-})
+add(
+    {
+        "length.ok": {
+            "en": "{words} words, about {time} spoken: a good length.",
+            "id": "{words} kata, sekitar {time} jika diucapkan: panjangnya pas.",
+        },
+        "length.short": {
+            "en": "{words} words, about {time} spoken: short (aim for {lo} to {hi} words).",
+            "id": "{words} kata, sekitar {time} jika diucapkan: terlalu pendek (idealnya {lo} sampai {hi} kata).",
+        },
+        "length.long": {
+            "en": "{words} words, about {time} spoken: long (aim for {lo} to {hi} words).",
+            "id": "{words} kata, sekitar {time} jika diucapkan: terlalu panjang (idealnya {lo} sampai {hi} kata).",
+        },
+        "time.seconds": {"en": "{s} s", "id": "{s} detik"},
+        "time.minutes": {"en": "{m} min {s:02d} s", "id": "{m} menit {s:02d} detik"},
+        "steps.found": {
+            "en": "{n} step marker(s): {items}.",
+            "id": "{n} penanda langkah: {items}.",
+        },
+        "steps.none": {"en": "No steps in sequence.", "id": "Tidak ada langkah yang berurutan."},
+    }
+)
 
 _LIST_ITEM = re.compile(r"^[ \t]*(\d{1,2}[.)]|[-*\u2022])[ \t]+\S", re.MULTILINE)
 
@@ -60,8 +71,12 @@ def length(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     """Full score inside the ideal word range, falling linearly to 0 at the outer bounds."""
     words = analysis.words
     lo, hi = params["ideal_min"], params["ideal_max"]
-    fields = {"words": words, "time": format_time(speaking_seconds(words, params["wpm"]), analysis.lang),
-              "lo": lo, "hi": hi}
+    fields = {
+        "words": words,
+        "time": format_time(speaking_seconds(words, params["wpm"]), analysis.lang),
+        "lo": lo,
+        "hi": hi,
+    }
     if words < lo:
         span = max(1, lo - params["min_words"])
         return Outcome((words - params["min_words"]) / span, (), "length.short", fields)
@@ -74,12 +89,21 @@ def length(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
 @register(
     "steps",
     params=(
-        Param("lexicons", "str_list", ("sequence_markers",), doc="sequence markers (first, then, next)"),
+        Param(
+            "lexicons",
+            "str_list",
+            ("sequence_markers",),
+            doc="sequence markers (first, then, next)",
+        ),
         Param("terms", "str_list", ()),
         Param("min", "int", 3, min=1, doc="markers or list items for the full score"),
     ),
     examples=(
-        KindExample("pass", "First I profiled the query. Then I added an index. Finally I load-tested it.", {}),
+        KindExample(
+            "pass",
+            "First I profiled the query. Then I added an index. Finally I load-tested it.",
+            {},
+        ),
         KindExample("fail", "I made the query faster.", {}),
     ),
 )
@@ -92,5 +116,9 @@ def steps(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     ev.sort(key=lambda e: (e.start, e.end))
     if not ev:
         return Outcome(0.0, (), "steps.none")
-    return Outcome(len(ev) / params["min"], tuple(ev), "steps.found",
-                   {"n": len(ev), "items": quote_list([e.text for e in ev], analysis.lang)})
+    return Outcome(
+        len(ev) / params["min"],
+        tuple(ev),
+        "steps.found",
+        {"n": len(ev), "items": quote_list([e.text for e in ev], analysis.lang)},
+    )

@@ -14,24 +14,40 @@ if TYPE_CHECKING:
 
 COMPONENTS = ("situation", "task", "action", "result", "reflection")
 
-add({
-    "star.found": {"en": "Found: {items}.", "id": "Ditemukan: {items}."},
-    "star.few": {"en": "Found {n} of the {need} needed: {items}.",
-                 "id": "Ditemukan {n} dari {need} yang dibutuhkan: {items}."},
-    "star.none": {"en": "Not found.", "id": "Tidak ditemukan."},
-    "order.ok": {"en": "The story runs in order: actions come before the result.",
-                 "id": "Urutan cerita runtut: tindakan disampaikan sebelum hasil."},
-    "order.bad": {"en": "The result (sentence {r}) comes before any action (sentence {a}).",
-                  "id": "Hasil (kalimat {r}) muncul sebelum tindakan apa pun (kalimat {a})."},
-    "order.unknown": {"en": "Too few STAR parts to judge the order.",
-                      "id": "Bagian STAR terlalu sedikit untuk menilai urutannya."},
-    "own.ok": {"en": "{i} action(s) with \u201cI\u201d, {we} with \u201cwe\u201d: your own part is clear.",
-               "id": "{i} tindakan dengan \u201csaya\u201d, {we} dengan \u201ckami/kita\u201d: peran Anda jelas."},
-    "own.low": {"en": "{i} action(s) with \u201cI\u201d, {we} with \u201cwe\u201d: your own part is unclear.",
-                "id": "{i} tindakan dengan \u201csaya\u201d, {we} dengan \u201ckami/kita\u201d: peran Anda belum jelas."},
-    "own.none": {"en": "No actions with a clear subject found.",
-                 "id": "Tidak ada tindakan dengan pelaku yang jelas."},
-})
+add(
+    {
+        "star.found": {"en": "Found: {items}.", "id": "Ditemukan: {items}."},
+        "star.few": {
+            "en": "Found {n} of the {need} needed: {items}.",
+            "id": "Ditemukan {n} dari {need} yang dibutuhkan: {items}.",
+        },
+        "star.none": {"en": "Not found.", "id": "Tidak ditemukan."},
+        "order.ok": {
+            "en": "The story runs in order: actions come before the result.",
+            "id": "Urutan cerita runtut: tindakan disampaikan sebelum hasil.",
+        },
+        "order.bad": {
+            "en": "The result (sentence {r}) comes before any action (sentence {a}).",
+            "id": "Hasil (kalimat {r}) muncul sebelum tindakan apa pun (kalimat {a}).",
+        },
+        "order.unknown": {
+            "en": "Too few STAR parts to judge the order.",
+            "id": "Bagian STAR terlalu sedikit untuk menilai urutannya.",
+        },
+        "own.ok": {
+            "en": "{i} action(s) with \u201cI\u201d, {we} with \u201cwe\u201d: your own part is clear.",
+            "id": "{i} tindakan dengan \u201csaya\u201d, {we} dengan \u201ckami/kita\u201d: peran Anda jelas.",
+        },
+        "own.low": {
+            "en": "{i} action(s) with \u201cI\u201d, {we} with \u201cwe\u201d: your own part is unclear.",
+            "id": "{i} tindakan dengan \u201csaya\u201d, {we} dengan \u201ckami/kita\u201d: peran Anda belum jelas.",
+        },
+        "own.none": {
+            "en": "No actions with a clear subject found.",
+            "id": "Tidak ada tindakan dengan pelaku yang jelas.",
+        },
+    }
+)
 
 
 @register(
@@ -41,7 +57,9 @@ add({
         Param("min", "int", 1, min=1, doc="cues needed for the full score"),
     ),
     examples=(
-        KindExample("pass", "As a result, complaints dropped within a month.", {"component": "result"}),
+        KindExample(
+            "pass", "As a result, complaints dropped within a month.", {"component": "result"}
+        ),
         KindExample("fail", "We did not meet the deadline.", {"component": "result"}),
     ),
 )
@@ -60,8 +78,12 @@ def star_component(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     "star_order",
     params=(),
     examples=(
-        KindExample("pass", "I called every supplier myself. As a result, the order arrived on time.", {}),
-        KindExample("fail", "As a result, the order arrived on time. I called every supplier myself.", {}),
+        KindExample(
+            "pass", "I called every supplier myself. As a result, the order arrived on time.", {}
+        ),
+        KindExample(
+            "fail", "As a result, the order arrived on time. I called every supplier myself.", {}
+        ),
     ),
 )
 def star_order(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
@@ -76,19 +98,34 @@ def star_order(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     first_action = star.first("action")
     assert first_result is not None and first_action is not None
     cue = next(c for i, _lab, c in star.sentence_labels if i == first_result)
-    return Outcome(0.0, (replace(cue, polarity="-"),) if cue else (),
-                   "order.bad", {"r": first_result + 1, "a": first_action + 1})
+    return Outcome(
+        0.0,
+        (replace(cue, polarity="-"),) if cue else (),
+        "order.bad",
+        {"r": first_result + 1, "a": first_action + 1},
+    )
 
 
 @register(
     "ownership",
     params=(
-        Param("target", "float", 0.6, min=0.05, max=1, doc="share of actions told with 'I' for full score"),
+        Param(
+            "target",
+            "float",
+            0.6,
+            min=0.05,
+            max=1,
+            doc="share of actions told with 'I' for full score",
+        ),
         Param("min_actions", "int", 2, min=1, doc="actions with 'I' needed for the full score"),
     ),
     examples=(
-        KindExample("pass", "I mapped the process, I wrote the new checklist and I trained the team.", {}),
-        KindExample("fail", "We mapped the process, we wrote a checklist and we trained everyone.", {}),
+        KindExample(
+            "pass", "I mapped the process, I wrote the new checklist and I trained the team.", {}
+        ),
+        KindExample(
+            "fail", "We mapped the process, we wrote a checklist and we trained everyone.", {}
+        ),
     ),
 )
 def ownership(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
@@ -100,9 +137,20 @@ def ownership(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
         return Outcome(0.0, (), "own.none")
     share = len(mine) / len(actions)
     score = min(share / params["target"], len(mine) / params["min_actions"])
-    ev = tuple(sorted([a.evidence for a in mine] +
-                      [replace(a.evidence, polarity="-") for a in ours],
-                      key=lambda e: e.start))
+    ev = tuple(
+        sorted(
+            [a.evidence for a in mine] + [replace(a.evidence, polarity="-") for a in ours],
+            key=lambda e: e.start,
+        )
+    )
     key = "own.ok" if score >= 0.75 else "own.low"
-    return Outcome(score, ev, key, {"i": len(mine), "we": len(ours),
-                                    "items": quote_list([a.evidence.text for a in mine], analysis.lang)})
+    return Outcome(
+        score,
+        ev,
+        key,
+        {
+            "i": len(mine),
+            "we": len(ours),
+            "items": quote_list([a.evidence.text for a in mine], analysis.lang),
+        },
+    )

@@ -15,67 +15,109 @@ from answer_check.model import Evidence
 if TYPE_CHECKING:
     from answer_check.analysis import Analysis
 
-add({
-    "job.none": {"en": "No job description given (--job): not checked.",
-                 "id": "Deskripsi pekerjaan tidak diberikan (--job), jadi bagian ini tidak "
-                       "diperiksa."},
-    "job.empty": {"en": "No key terms found in the job description: not checked.",
-                  "id": "Tidak ada istilah kunci di deskripsi pekerjaan, jadi bagian ini tidak "
-                        "diperiksa."},
-    "job.found": {
-        "en": "Covers {n} of the job's {total} key terms ({used} in what you did, {listed} only "
-              "listed): {items}. Missing: {missing}.",
-        "id": "Jawaban Anda memuat {n} dari {total} istilah kunci lowongan ({used} dalam cerita "
-              "tentang pekerjaan Anda, {listed} hanya disebut): {items}. Belum ada: {missing}.",
-    },
-    "job.missing": {
-        "en": "None of the job's {total} key terms, e.g. {missing}.",
-        "id": "Belum ada satu pun dari {total} istilah kunci lowongan, misalnya {missing}.",
-    },
-    "direct.first": {"en": "Direct answer up front: {items}.",
-                     "id": "Jawaban langsung di awal: {items}."},
-    "direct.late": {
-        "en": "The direct answer ({items}) comes late: say it in your first words.",
-        "id": "Jawaban langsungnya ({items}) baru muncul belakangan: sampaikan di kata-kata "
-              "pertama.",
-    },
-    "direct.none": {"en": "No direct answer ({expect}) found.",
-                    "id": "Belum ada jawaban langsung ({expect})."},
-    "direct.expect.number": {"en": "a number", "id": "angka"},
-    "direct.expect.either": {"en": "yes, no or a number", "id": "ya, tidak, atau angka"},
-    "direct.expect.yes_no": {"en": "yes or no", "id": "ya atau tidak"},
-    "definition.found": {"en": "Definition: {items}.", "id": "Definisi: {items}."},
-    "definition.late": {"en": "A definition ({items}) comes late: open with it.",
-                        "id": "Definisinya ({items}) baru muncul belakangan: buka jawaban Anda "
-                              "dengan definisi."},
-    "definition.none": {"en": "No definition ('X is a ...', 'X refers to ...').",
-                        "id": "Belum ada definisi ('X adalah ...', 'X merupakan ...')."},
-    "mapping.found": {"en": "{n} requirement(s) tied to your own experience: {items}.",
-                      "id": "{n} persyaratan posisi dikaitkan dengan pengalaman Anda: {items}."},
-    "mapping.none": {"en": "No requirement of the role tied to your own experience.",
-                     "id": "Belum ada persyaratan posisi yang dikaitkan dengan pengalaman Anda."},
-})
+add(
+    {
+        "job.none": {
+            "en": "No job description given (--job): not checked.",
+            "id": "Deskripsi pekerjaan tidak diberikan (--job), jadi bagian ini tidak diperiksa.",
+        },
+        "job.empty": {
+            "en": "No key terms found in the job description: not checked.",
+            "id": "Tidak ada istilah kunci di deskripsi pekerjaan, jadi bagian ini tidak "
+            "diperiksa.",
+        },
+        "job.found": {
+            "en": "Covers {n} of the job's {total} key terms ({used} in what you did, {listed} only "
+            "listed): {items}. Missing: {missing}.",
+            "id": "Jawaban Anda memuat {n} dari {total} istilah kunci lowongan ({used} dalam cerita "
+            "tentang pekerjaan Anda, {listed} hanya disebut): {items}. Belum ada: {missing}.",
+        },
+        "job.missing": {
+            "en": "None of the job's {total} key terms, e.g. {missing}.",
+            "id": "Belum ada satu pun dari {total} istilah kunci lowongan, misalnya {missing}.",
+        },
+        "direct.first": {
+            "en": "Direct answer up front: {items}.",
+            "id": "Jawaban langsung di awal: {items}.",
+        },
+        "direct.late": {
+            "en": "The direct answer ({items}) comes late: say it in your first words.",
+            "id": "Jawaban langsungnya ({items}) baru muncul belakangan: sampaikan di kata-kata "
+            "pertama.",
+        },
+        "direct.none": {
+            "en": "No direct answer ({expect}) found.",
+            "id": "Belum ada jawaban langsung ({expect}).",
+        },
+        "direct.expect.number": {"en": "a number", "id": "angka"},
+        "direct.expect.either": {"en": "yes, no or a number", "id": "ya, tidak, atau angka"},
+        "direct.expect.yes_no": {"en": "yes or no", "id": "ya atau tidak"},
+        "definition.found": {"en": "Definition: {items}.", "id": "Definisi: {items}."},
+        "definition.late": {
+            "en": "A definition ({items}) comes late: open with it.",
+            "id": "Definisinya ({items}) baru muncul belakangan: buka jawaban Anda "
+            "dengan definisi.",
+        },
+        "definition.none": {
+            "en": "No definition ('X is a ...', 'X refers to ...').",
+            "id": "Belum ada definisi ('X adalah ...', 'X merupakan ...').",
+        },
+        "mapping.found": {
+            "en": "{n} requirement(s) tied to your own experience: {items}.",
+            "id": "{n} persyaratan posisi dikaitkan dengan pengalaman Anda: {items}.",
+        },
+        "mapping.none": {
+            "en": "No requirement of the role tied to your own experience.",
+            "id": "Belum ada persyaratan posisi yang dikaitkan dengan pengalaman Anda.",
+        },
+    }
+)
 
 
 # ---------------------------------------------------------------------------- job_match
 
+
 @register(
     "job_match",
     params=(
-        Param("min_share", "float", 0.3, min=0.05, max=1,
-              doc="weighted share of the job's key terms for the full score"),
-        Param("listed_weight", "float", 0.3, min=0, max=1,
-              doc="credit for a term only listed, not used in a sentence about your actions"),
+        Param(
+            "min_share",
+            "float",
+            0.3,
+            min=0.05,
+            max=1,
+            doc="weighted share of the job's key terms for the full score",
+        ),
+        Param(
+            "listed_weight",
+            "float",
+            0.3,
+            min=0,
+            max=1,
+            doc="credit for a term only listed, not used in a sentence about your actions",
+        ),
     ),
     examples=(
-        KindExample("pass", "I cleaned the sales data with Python and built the dashboard in "
-                    "Tableau; I also wrote the SQL myself.", {},
-                    job="Requirements\n- Python\n- SQL\n- Tableau\n- Excel"),
-        KindExample("fail", "Skills: Python, SQL, Tableau, Excel.", {"listed_weight": 0.1},
-                    job="Requirements\n- Python\n- SQL\n- Tableau\n- Excel\n- Airflow"
-                        "\n- Power BI\n- dbt\n- Looker\n- Spark\n- Kafka"),
-        KindExample("fail", "I enjoy working with people and solving problems.", {},
-                    job="Requirements\n- Python\n- SQL\n- Tableau"),
+        KindExample(
+            "pass",
+            "I cleaned the sales data with Python and built the dashboard in "
+            "Tableau; I also wrote the SQL myself.",
+            {},
+            job="Requirements\n- Python\n- SQL\n- Tableau\n- Excel",
+        ),
+        KindExample(
+            "fail",
+            "Skills: Python, SQL, Tableau, Excel.",
+            {"listed_weight": 0.1},
+            job="Requirements\n- Python\n- SQL\n- Tableau\n- Excel\n- Airflow"
+            "\n- Power BI\n- dbt\n- Looker\n- Spark\n- Kafka",
+        ),
+        KindExample(
+            "fail",
+            "I enjoy working with people and solving problems.",
+            {},
+            job="Requirements\n- Python\n- SQL\n- Tableau",
+        ),
     ),
 )
 def job_match(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
@@ -93,17 +135,27 @@ def job_match(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     listed_credit = min(params["listed_weight"], params["listed_weight"] * listed_share)
     covered = [t for t in terms if t.covered]
     missing = [t.term for t in terms if not t.covered and t.required] or [
-        t.term for t in terms if not t.covered]
+        t.term for t in terms if not t.covered
+    ]
     lang = analysis.lang
     missing_text = quote_list(missing, lang) if missing else "\u2014"
     if not covered:
         return Outcome(0.0, (), "job.missing", {"total": len(terms), "missing": missing_text})
     ev = tuple(sorted((e for t in covered for e in t.evidence), key=lambda e: (e.start, e.end)))
     used = sum(1 for t in covered if not t.listed_only)
-    return Outcome(min(1.0, used_share + listed_credit), ev, "job.found",
-                   {"n": len(covered), "total": len(terms), "used": used,
-                    "listed": len(covered) - used,
-                    "items": quote_list([t.term for t in covered], lang), "missing": missing_text})
+    return Outcome(
+        min(1.0, used_share + listed_credit),
+        ev,
+        "job.found",
+        {
+            "n": len(covered),
+            "total": len(terms),
+            "used": used,
+            "listed": len(covered) - used,
+            "items": quote_list([t.term for t in covered], lang),
+            "missing": missing_text,
+        },
+    )
 
 
 # ---------------------------------------------------------------------------- direct answer
@@ -117,18 +169,34 @@ _NUMBER_QUESTION = re.compile(r"\b(how (many|much|long|often)|berapa)\b", re.IGN
         Param("lexicons", "str_list", ("direct_answers",), doc="yes/no answer cues"),
         Param("terms", "str_list", ()),
         Param("words", "int", 12, min=3, doc="the answer must come within this many words"),
-        Param("expect", "str", "auto", choices=("auto", "either", "yes_no", "number"),
-              doc="auto: a number for 'how many/much/long', else yes/no or a number"),
+        Param(
+            "expect",
+            "str",
+            "auto",
+            choices=("auto", "either", "yes_no", "number"),
+            doc="auto: a number for 'how many/much/long', else yes/no or a number",
+        ),
     ),
     examples=(
-        KindExample("pass", "Yes, I have used Tableau for three years, mostly for sales reports.",
-                    {},
-                    question="Have you used Tableau?"),
-        KindExample("pass", "Four years. I started with Excel models and moved to Python.", {},
-                    question="How many years of Python do you have?"),
-        KindExample("fail", "Well, that is a good question, and it depends on the project, "
-                    "but in general I would say that I like it.", {},
-                    question="Have you used Tableau?"),
+        KindExample(
+            "pass",
+            "Yes, I have used Tableau for three years, mostly for sales reports.",
+            {},
+            question="Have you used Tableau?",
+        ),
+        KindExample(
+            "pass",
+            "Four years. I started with Excel models and moved to Python.",
+            {},
+            question="How many years of Python do you have?",
+        ),
+        KindExample(
+            "fail",
+            "Well, that is a good question, and it depends on the project, "
+            "but in general I would say that I like it.",
+            {},
+            question="Have you used Tableau?",
+        ),
     ),
 )
 def direct_answer_first(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
@@ -136,22 +204,29 @@ def direct_answer_first(analysis: Analysis, params: Mapping[str, Any]) -> Outcom
     question asks."""
     expect = params["expect"]
     if expect == "auto":
-        expect = "number" if analysis.question and _NUMBER_QUESTION.search(analysis.question) \
+        expect = (
+            "number"
+            if analysis.question and _NUMBER_QUESTION.search(analysis.question)
             else "either"
+        )
     cues: list[Evidence] = []
     if expect in ("either", "yes_no"):
         kept, _ = hits_of(analysis, params, negation=False)
         cues += evidence(kept)
     if expect in ("either", "number"):
-        cues += [Evidence(q.start, q.end, q.text, f"quantity: {q.kind}")
-                 for q in analysis.quantities if q.kind != "year"]
+        cues += [
+            Evidence(q.start, q.end, q.text, f"quantity: {q.kind}")
+            for q in analysis.quantities
+            if q.kind != "year"
+        ]
     lang = analysis.lang
     if not cues or not analysis.sentences:
         return Outcome(0.0, (), "direct.none", {"expect": _expect_text(expect, lang)})
     cues.sort(key=lambda e: (e.start, e.end))
     first = cues[0]
-    words_before = sum(1 for t in analysis.doc
-                       if t.idx < first.start and (t.is_alpha or t.like_num))
+    words_before = sum(
+        1 for t in analysis.doc if t.idx < first.start and (t.is_alpha or t.like_num)
+    )
     first_sentence_end = analysis.sentences[0].end
     items = quote_list([first.text], lang)
     if words_before < params["words"]:
@@ -168,36 +243,85 @@ def _expect_text(expect: str, lang: str) -> str:
 
 # ---------------------------------------------------------------------------- definition
 
-_PRONOUNS = frozenset({"it", "this", "that", "there", "i", "we", "you", "they", "he", "she",
-                       "ini", "itu", "saya", "kami", "kita", "anda", "mereka", "dia"})
-_DEF_AFTER_BE = frozenset({"a", "an", "the", "basically", "simply", "essentially", "when",
-                           "how", "where"})
+_PRONOUNS = frozenset(
+    {
+        "it",
+        "this",
+        "that",
+        "there",
+        "i",
+        "we",
+        "you",
+        "they",
+        "he",
+        "she",
+        "ini",
+        "itu",
+        "saya",
+        "kami",
+        "kita",
+        "anda",
+        "mereka",
+        "dia",
+    }
+)
+_DEF_AFTER_BE = frozenset(
+    {"a", "an", "the", "basically", "simply", "essentially", "when", "how", "where"}
+)
 _DEF_SUBJECT_MAX = 6
 # Indonesian has no articles: "<subject> adalah/merupakan/ialah/yaitu ..." is the definition
 # shape. A subject with a person in it ("Tugas saya adalah ...") or a cleft or discourse
 # opening ("Yang penting adalah ...", "Menurut saya ...") is no definition.
 _ID_COPULAS = frozenset({"adalah", "merupakan", "ialah", "yaitu", "yakni"})
-_ID_PERSONS = frozenset({"saya", "aku", "gue", "gw", "kami", "kita", "anda", "kamu", "dia",
-                         "mereka", "beliau"})
-_ID_NOT_SUBJECT_START = frozenset({"yang", "menurut", "jadi", "nah", "kalau", "kalo", "jika",
-                                   "apabila", "karena", "hal", "salah", "satu", "alasan",
-                                   "tujuan", "tugas", "masalahnya", "intinya", "pokoknya"})
+_ID_PERSONS = frozenset(
+    {"saya", "aku", "gue", "gw", "kami", "kita", "anda", "kamu", "dia", "mereka", "beliau"}
+)
+_ID_NOT_SUBJECT_START = frozenset(
+    {
+        "yang",
+        "menurut",
+        "jadi",
+        "nah",
+        "kalau",
+        "kalo",
+        "jika",
+        "apabila",
+        "karena",
+        "hal",
+        "salah",
+        "satu",
+        "alasan",
+        "tujuan",
+        "tugas",
+        "masalahnya",
+        "intinya",
+        "pokoknya",
+    }
+)
 
 
 @register(
     "definition",
     params=(
-        Param("lexicons", "str_list", ("definition_markers",),
-              doc="definition phrases ('refers to', 'is defined as')"),
+        Param(
+            "lexicons",
+            "str_list",
+            ("definition_markers",),
+            doc="definition phrases ('refers to', 'is defined as')",
+        ),
         Param("terms", "str_list", ()),
-        Param("within", "int", 2, min=1,
-              doc="the definition should come in these first sentences"),
+        Param("within", "int", 2, min=1, doc="the definition should come in these first sentences"),
     ),
     examples=(
-        KindExample("pass", "A database index is a data structure that lets the database find "
-                    "rows without scanning the whole table.", {}),
-        KindExample("pass", "Churn refers to the share of customers who stop paying in a period.",
-                    {}),
+        KindExample(
+            "pass",
+            "A database index is a data structure that lets the database find "
+            "rows without scanning the whole table.",
+            {},
+        ),
+        KindExample(
+            "pass", "Churn refers to the share of customers who stop paying in a period.", {}
+        ),
         KindExample("fail", "It is a good question. I used indexes a lot in my last job.", {}),
     ),
 )
@@ -224,12 +348,16 @@ def _is_a_definitions(analysis: Analysis) -> list[Evidence]:
     out = []
     doc = analysis.doc
     for sent in analysis.sentences:
-        toks = [t for t in doc[sent.tok_start:sent.tok_end] if not t.is_space]
-        for j, tok in enumerate(toks[1:_DEF_SUBJECT_MAX + 1], start=1):
+        toks = [t for t in doc[sent.tok_start : sent.tok_end] if not t.is_space]
+        for j, tok in enumerate(toks[1 : _DEF_SUBJECT_MAX + 1], start=1):
             if tok.is_punct and tok.text not in ("-", "/"):
                 break
-            if tok.norm_ == "be" and tok.lower_ not in ("'s",) and j + 1 < len(toks) \
-                    and toks[j + 1].lower_ in _DEF_AFTER_BE:
+            if (
+                tok.norm_ == "be"
+                and tok.lower_ not in ("'s",)
+                and j + 1 < len(toks)
+                and toks[j + 1].lower_ in _DEF_AFTER_BE
+            ):
                 if toks[0].lower_ in _PRONOUNS:
                     break
                 start, end = toks[0].idx, toks[j + 1].idx + len(toks[j + 1].text)
@@ -244,10 +372,10 @@ def _adalah_definitions(analysis: Analysis) -> list[Evidence]:
     out = []
     doc = analysis.doc
     for sent in analysis.sentences:
-        toks = [t for t in doc[sent.tok_start:sent.tok_end] if not t.is_space]
+        toks = [t for t in doc[sent.tok_start : sent.tok_end] if not t.is_space]
         if not toks or toks[0].lower_ in _PRONOUNS or toks[0].lower_ in _ID_NOT_SUBJECT_START:
             continue
-        for j, tok in enumerate(toks[1:_DEF_SUBJECT_MAX + 1], start=1):
+        for j, tok in enumerate(toks[1 : _DEF_SUBJECT_MAX + 1], start=1):
             low = tok.lower_
             if low == "," and j + 1 < len(toks) and toks[j + 1].lower_ in ("yaitu", "yakni"):
                 continue  # "Churn, yaitu ..."
@@ -262,18 +390,27 @@ def _adalah_definitions(analysis: Analysis) -> list[Evidence]:
 
 # ---------------------------------------------------------------------------- requirement map
 
+
 @register(
     "requirement_mapping",
     params=(
-        Param("lexicons", "str_list", ("requirement_refs",),
-              doc="references to the role's needs ('the role needs', 'you are looking for')"),
+        Param(
+            "lexicons",
+            "str_list",
+            ("requirement_refs",),
+            doc="references to the role's needs ('the role needs', 'you are looking for')",
+        ),
         Param("terms", "str_list", ()),
         Param("min", "int", 3, min=1, doc="requirements mapped for the full score"),
     ),
     examples=(
-        KindExample("pass", "The role needs SQL: I wrote our reporting queries for two years. "
-                    "You also ask for stakeholder management, and I ran the weekly review with "
-                    "sales. The posting mentions forecasting; I built our demand model.", {}),
+        KindExample(
+            "pass",
+            "The role needs SQL: I wrote our reporting queries for two years. "
+            "You also ask for stakeholder management, and I ran the weekly review with "
+            "sales. The posting mentions forecasting; I built our demand model.",
+            {},
+        ),
         KindExample("fail", "I am a hard worker and a fast learner, and I think I fit well.", {}),
     ),
 )
@@ -299,5 +436,9 @@ def requirement_mapping(analysis: Analysis, params: Mapping[str, Any]) -> Outcom
     if not mapped:
         return Outcome(0.0, (), "mapping.none")
     found = tuple(sorted(mapped.values(), key=lambda e: e.start))
-    return Outcome(len(mapped) / params["min"], found, "mapping.found",
-                   {"n": len(mapped), "items": quote_list([e.text for e in found], analysis.lang)})
+    return Outcome(
+        len(mapped) / params["min"],
+        found,
+        "mapping.found",
+        {"n": len(mapped), "items": quote_list([e.text for e in found], analysis.lang)},
+    )

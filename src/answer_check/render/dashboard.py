@@ -14,8 +14,12 @@ from answer_check.render.html_report import environment
 if TYPE_CHECKING:
     from answer_check.cohort import AnswerRow
 
-BAND_COLORS = {"needs_work": "#dc2626", "developing": "#d97706", "strong": "#16a34a",
-               "excellent": "#15803d"}
+BAND_COLORS = {
+    "needs_work": "#dc2626",
+    "developing": "#d97706",
+    "strong": "#16a34a",
+    "excellent": "#15803d",
+}
 # Histogram geometry (SVG user units).
 H_W, H_H, H_LEFT, H_TOP, H_BOTTOM = 640, 250, 40, 26, 34
 # Scatter geometry.
@@ -50,19 +54,36 @@ def histogram_view(cohort: Cohort) -> dict[str, Any]:
     for i, count in enumerate(bins):
         h = plot_h * count / y_max
         low, high = i * 10, (100 if i == len(bins) - 1 else i * 10 + 9)
-        bars.append({
-            "x": round(H_LEFT + i * slot + 4, 1), "w": round(slot - 8, 1),
-            "y": round(H_TOP + plot_h - h, 1), "h": round(h, 1), "count": count,
-            "label": f"{low}\u2013{high}", "cx": round(H_LEFT + (i + 0.5) * slot, 1),
-            "color": BAND_COLORS[_band_of_bin(low)],
-        })
-    ticks = [{"y": round(H_TOP + plot_h - plot_h * v / y_max, 1), "v": v}
-             for v in range(0, y_max + 1, step)]
+        bars.append(
+            {
+                "x": round(H_LEFT + i * slot + 4, 1),
+                "w": round(slot - 8, 1),
+                "y": round(H_TOP + plot_h - h, 1),
+                "h": round(h, 1),
+                "count": count,
+                "label": f"{low}\u2013{high}",
+                "cx": round(H_LEFT + (i + 0.5) * slot, 1),
+                "color": BAND_COLORS[_band_of_bin(low)],
+            }
+        )
+    ticks = [
+        {"y": round(H_TOP + plot_h - plot_h * v / y_max, 1), "v": v}
+        for v in range(0, y_max + 1, step)
+    ]
     mean = cohort.mean
     mean_x = round(H_LEFT + plot_w * (mean or 0) / 100, 1) if mean is not None else None
-    return {"bars": bars, "ticks": ticks, "w": H_W, "h": H_H, "left": H_LEFT,
-            "right": H_W - 10, "base": H_TOP + plot_h, "top": H_TOP, "mean": mean,
-            "mean_x": mean_x}
+    return {
+        "bars": bars,
+        "ticks": ticks,
+        "w": H_W,
+        "h": H_H,
+        "left": H_LEFT,
+        "right": H_W - 10,
+        "base": H_TOP + plot_h,
+        "top": H_TOP,
+        "mean": mean,
+        "mean_x": mean_x,
+    }
 
 
 def _nice_step(top: int) -> int:
@@ -96,17 +117,35 @@ def agreement_view(agreement: Agreement, rows: list[AnswerRow]) -> dict[str, Any
     for coach, tool, index in agreement.pairs:
         row = by_index[index]
         gap = abs(tool - coach)
-        dots.append({"x": px(coach), "y": py(tool), "row": row, "coach": _num(coach),
-                     "tool": tool, "cls": "far" if gap > 20 else "mid" if gap > 10 else "near"})
+        dots.append(
+            {
+                "x": px(coach),
+                "y": py(tool),
+                "row": row,
+                "coach": _num(coach),
+                "tool": tool,
+                "cls": "far" if gap > 20 else "mid" if gap > 10 else "near",
+            }
+        )
     grid = [{"v": v, "x": px(v), "y": py(v)} for v in (0, 20, 40, 60, 80, 100)]
     worst = sorted(agreement.pairs, key=lambda p: (-abs(p[1] - p[0]), p[2]))[:6]
-    biggest = [{"row": by_index[i], "coach": _num(c), "tool": tl, "diff": round(tl - c)}
-               for c, tl, i in worst if abs(tl - c) >= 10]
+    biggest = [
+        {"row": by_index[i], "coach": _num(c), "tool": tl, "diff": round(tl - c)}
+        for c, tl, i in worst
+        if abs(tl - c) >= 10
+    ]
     matrix_max = max((max(r) for r in agreement.confusion), default=1) or 1
     return {
-        "a": agreement, "dots": dots, "grid": grid, "size": S_SIZE + 2 * S_PAD, "pad": S_PAD,
-        "end": S_PAD + S_SIZE, "biggest": biggest, "matrix_max": matrix_max,
-        "spearman_level": _level(agreement.spearman), "kappa_level": _level(agreement.kappa),
+        "a": agreement,
+        "dots": dots,
+        "grid": grid,
+        "size": S_SIZE + 2 * S_PAD,
+        "pad": S_PAD,
+        "end": S_PAD + S_SIZE,
+        "biggest": biggest,
+        "matrix_max": matrix_max,
+        "spearman_level": _level(agreement.spearman),
+        "kappa_level": _level(agreement.kappa),
     }
 
 
@@ -120,13 +159,23 @@ def render_dashboard(cohort: Cohort, info: DashboardInfo, lang: str = "en") -> s
     agreement = cohort.agreement()
     criteria: list[dict[str, Any]] = []
     for c in cohort.weakest_criteria():
-        criteria.append({"c": c, "pct": round(100 * (c.mean or 0)),
-                         "median": round(100 * (c.median or 0)),
-                         "met": round(100 * (c.met_share or 0)),
-                         "color": "#ef4444" if (c.mean or 0) < 0.4 else
-                         "#f59e0b" if (c.mean or 0) < 0.7 else "#22c55e"})
-    students = [{"name": name, "answers": answers, "avg": round(avg, 1),
-                 "band": _band(avg)} for name, answers, avg in cohort.students()]
+        criteria.append(
+            {
+                "c": c,
+                "pct": round(100 * (c.mean or 0)),
+                "median": round(100 * (c.median or 0)),
+                "met": round(100 * (c.met_share or 0)),
+                "color": "#ef4444"
+                if (c.mean or 0) < 0.4
+                else "#f59e0b"
+                if (c.mean or 0) < 0.7
+                else "#22c55e",
+            }
+        )
+    students = [
+        {"name": name, "answers": answers, "avg": round(avg, 1), "band": _band(avg)}
+        for name, answers, avg in cohort.students()
+    ]
     bands = cohort.bands()
     total = sum(bands.values()) or 1
     context = {
@@ -140,8 +189,15 @@ def render_dashboard(cohort: Cohort, info: DashboardInfo, lang: str = "en") -> s
         "mean": cohort.mean,
         "median": cohort.median,
         "hist": histogram_view(cohort),
-        "bands": [{"band": b, "n": bands[b], "pct": round(100 * bands[b] / total),
-                   "color": BAND_COLORS[b]} for b in BAND_ORDER],
+        "bands": [
+            {
+                "band": b,
+                "n": bands[b],
+                "pct": round(100 * bands[b] / total),
+                "color": BAND_COLORS[b],
+            }
+            for b in BAND_ORDER
+        ],
         "band_colors": BAND_COLORS,
         "band_order": BAND_ORDER,
         "criteria": criteria,

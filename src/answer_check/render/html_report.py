@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import answer_check.render.cohort_strings  # registers the batch strings
@@ -20,15 +21,29 @@ if TYPE_CHECKING:
 
 # Highlight colours, one per criterion in rubric order (background, border).
 PALETTE = (
-    ("#dbeafe", "#3b82f6"), ("#dcfce7", "#22c55e"), ("#fef3c7", "#f59e0b"),
-    ("#ede9fe", "#8b5cf6"), ("#cffafe", "#06b6d4"), ("#fce7f3", "#ec4899"),
-    ("#e0e7ff", "#6366f1"), ("#ecfccb", "#84cc16"), ("#ffedd5", "#f97316"),
-    ("#f1f5f9", "#64748b"), ("#d1fae5", "#10b981"), ("#fae8ff", "#d946ef"),
+    ("#dbeafe", "#3b82f6"),
+    ("#dcfce7", "#22c55e"),
+    ("#fef3c7", "#f59e0b"),
+    ("#ede9fe", "#8b5cf6"),
+    ("#cffafe", "#06b6d4"),
+    ("#fce7f3", "#ec4899"),
+    ("#e0e7ff", "#6366f1"),
+    ("#ecfccb", "#84cc16"),
+    ("#ffedd5", "#f97316"),
+    ("#f1f5f9", "#64748b"),
+    ("#d1fae5", "#10b981"),
+    ("#fae8ff", "#d946ef"),
 )
 NEGATIVE = ("#fee2e2", "#ef4444")
 MINUS = " (\u2212)"
-STAR_COLORS = {"situation": "#3b82f6", "task": "#8b5cf6", "action": "#22c55e",
-               "result": "#f59e0b", "reflection": "#ec4899", "none": "#cbd5e1"}
+STAR_COLORS = {
+    "situation": "#3b82f6",
+    "task": "#8b5cf6",
+    "action": "#22c55e",
+    "result": "#f59e0b",
+    "reflection": "#ec4899",
+    "none": "#cbd5e1",
+}
 
 
 @dataclass(frozen=True)
@@ -95,7 +110,7 @@ def segments(card: ScoreCard, slots: dict[str, int]) -> list[Segment]:
                 spans.append((ev.start, ev.end, crit.id, crit.title, ev.polarity))
     cuts = sorted({0, len(text), *(s for s, *_ in spans), *(e for _, e, *_ in spans)})
     out: list[Segment] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in pairwise(cuts):
         covering = [s for s in spans if s[0] <= a and b <= s[1]]
         piece = text[a:b]
         if not covering:
@@ -109,8 +124,14 @@ def segments(card: ScoreCard, slots: dict[str, int]) -> list[Segment]:
             label = s[3] + (MINUS if s[4] == "-" else "")
             if label not in titles:
                 titles.append(label)
-        out.append(Segment(piece, None if negative and not positive else slots[first[2]],
-                           negative and not positive, " \u00b7 ".join(titles)))
+        out.append(
+            Segment(
+                piece,
+                None if negative and not positive else slots[first[2]],
+                negative and not positive,
+                " \u00b7 ".join(titles),
+            )
+        )
     return out
 
 
@@ -128,9 +149,15 @@ class HtmlRenderer:
         slots = {c.id: i % len(PALETTE) for i, c in enumerate(card.criteria)}
         sents = []
         for s in card.star_sentences:
-            sents.append({"label": s.label, "text": card.answer[s.start:s.end],
-                          "cue": s.cue.text if s.cue else "", "rule": s.cue.rule if s.cue else "",
-                          "color": STAR_COLORS.get(s.label, "#cbd5e1")})
+            sents.append(
+                {
+                    "label": s.label,
+                    "text": card.answer[s.start : s.end],
+                    "cue": s.cue.text if s.cue else "",
+                    "rule": s.cue.rule if s.cue else "",
+                    "color": STAR_COLORS.get(s.label, "#cbd5e1"),
+                }
+            )
         return {
             "card": card,
             "rl": rl,

@@ -43,16 +43,22 @@ class TextRenderer:
         qtype = question_type_label(q.type, rl)
         lines.append(f"{t('ui.type', rl)}: {qtype} ({_type_source(card)})")
         time = format_time(card.speaking_seconds, rl)
-        lines.append(f"{t('ui.lang', rl)}: {t('ui.lang.' + card.lang, rl)} \u00b7 "
-                     + t("ui.words", rl, words=card.words, time=time))
+        lines.append(
+            f"{t('ui.lang', rl)}: {t('ui.lang.' + card.lang, rl)} \u00b7 "
+            + t("ui.words", rl, words=card.words, time=time)
+        )
         lines.append("")
         bar_len = 30
         filled = round(card.score / 100 * bar_len)
         bar = "\u2588" * filled + "\u2591" * (bar_len - filled)
         band = t(f"band.{card.band}", rl)
         color = BAND_COLORS[card.band]
-        lines.append(f"{t('ui.score', rl)}: " + self._s(f"{card.score}/100", bold=True, fg=color)
-                     + f"  {self._s(bar, fg=color)}  " + self._s(band, bold=True, fg=color))
+        lines.append(
+            f"{t('ui.score', rl)}: "
+            + self._s(f"{card.score}/100", bold=True, fg=color)
+            + f"  {self._s(bar, fg=color)}  "
+            + self._s(band, bold=True, fg=color)
+        )
         lines.append("")
         name_w = max(len(c.title) for c in card.criteria) + 2
         for c in card.criteria:
