@@ -165,6 +165,9 @@ class Analysis:
     job_text: str | None = None
     _hits: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Hit]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        token_view(self.doc, self.text)  # made once, with the text at hand
+
     @classmethod
     def of(cls, text: str, lang: str, doc: Doc | None = None, **kwargs: Any) -> Analysis:
         pipe = pipeline(lang)

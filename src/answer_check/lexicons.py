@@ -232,8 +232,12 @@ class TokenView:
         return frozenset(self.norms)
 
 
-def token_view(doc: Doc) -> TokenView:
-    """The TokenView of ``doc``, cached in ``doc.user_data``."""
+def token_view(doc: Doc, text: str | None = None) -> TokenView:
+    """The TokenView of ``doc``, cached in ``doc.user_data``.
+
+    Pass the Doc's ``text`` when it is at hand: spaCy rebuilds ``doc.text`` from its tokens
+    on every access.
+    """
     view = doc.user_data.get("answer_check_view")
     if view is None:
         from spacy.attrs import IDX, LENGTH, NORM, ORTH
@@ -244,7 +248,7 @@ def token_view(doc: Doc) -> TokenView:
         texts = [strings[r[1]] for r in rows]
         starts = [r[2] for r in rows]
         ends = [r[2] + r[3] for r in rows]
-        view = TokenView(doc.text, norms, texts, starts, ends)
+        view = TokenView(doc.text if text is None else text, norms, texts, starts, ends)
         doc.user_data["answer_check_view"] = view
     return view
 
