@@ -225,6 +225,13 @@ def avoid(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
         Param("past_tense", "bool", False, doc="count a narrative in the past tense as a sign"),
         Param("penalty", "float", 0.2, min=0, max=1, doc="points off per negative sign"),
         Param("max_penalty", "float", 0.6, min=0, max=1, doc="the most the negatives take off"),
+        Param(
+            "negative_except",
+            "str_list",
+            (),
+            choices=("situation", "task", "action", "result", "reflection"),
+            doc="STAR parts where the negatives do not count (a lesson may state a new habit)",
+        ),
     ),
     examples=(
         KindExample(
@@ -244,6 +251,10 @@ def balance(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     pos, _ = hits_of(analysis, {"lexicons": params["positive"], "terms": ()}, negation=True)
     pos = [h for h in pos if not _hearsay(analysis, h.tok_end)]
     neg, _ = hits_of(analysis, {"lexicons": params["negative"], "terms": ()}, negation=False)
+    if params["negative_except"]:
+        skip = set(params["negative_except"])
+        labels = {i: lab for i, lab, _cue in analysis.star.sentence_labels}
+        neg = [h for h in neg if labels.get(analysis.sentence_of(h.tok_start)) not in skip]
     pos_ev = list(evidence(pos))
     items = [h.text for h in pos]
     signs = len({h.term.lower() for h in pos})
