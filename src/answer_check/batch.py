@@ -85,22 +85,9 @@ class Record:
     report: str | None = None  # file name inside reports/, set by the parent
 
 
-@dataclass(frozen=True, slots=True)
-class RecordError:
-    """A record that cannot be scored: where it is, which column, and why."""
-
-    index: int
-    where: str
-    id: str
-    student: str
-    column: str
-    code: str
-    message: str
-
-    def row(self) -> FailedRow:
-        return FailedRow(
-            self.index, self.where, self.id, self.student, self.column, self.code, self.message
-        )
+# A record that cannot be scored (where it is, which column, and why) is exactly the failed
+# row the dashboard lists: one type for both.
+RecordError = FailedRow
 
 
 class _Invalid(Exception):
@@ -1152,7 +1139,7 @@ def _run(opts: BatchOptions, source: Source, rubric: Rubric | None, started: flo
             summary.total += 1
             if isinstance(item, RecordError):
                 summary.failed += 1
-                cohort.fail(item.row())
+                cohort.fail(item)
                 results.fh.write(
                     json.dumps(
                         {
