@@ -133,7 +133,8 @@ def evaluate(
         title = crit.title.get(rl)
         message = t(out.message, rl, **out.fields) if out.message else ""
         if out.skipped:
-            notes.append(t("note.skipped", rl, title=title, reason=message))
+            reason = message[:1].lower() + message[1:]
+            notes.append(t("note.skipped", rl, title=title, reason=reason))
             max_points = 0.0
         else:
             max_points = 100.0 * crit.weight / total_weight
