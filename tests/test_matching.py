@@ -96,3 +96,26 @@ def test_term_tokens_agree_with_the_tokenizer(lang: str) -> None:
     fast = pipe.term_tokens(texts)
     slow = [tuple(tok.text for tok in pipe.nlp.make_doc(text)) for text in texts]
     assert [(t, f) for t, f, s in zip(texts, fast, slow, strict=True) if f != s] == []
+
+
+def test_negation_reaches_across_a_verb_phrase() -> None:
+    from answer_check.scoring import Request, score
+
+    card = score(
+        Request(text="Saya tidak berhasil menyelesaikan proyek itu tepat waktu.", stage="hr")
+    )
+    assert card.lang == "id" and card.star is not None
+    assert card.star["result"] == ()
+
+
+def test_an_aim_is_not_a_told_action() -> None:
+    from answer_check.scoring import Request, score
+
+    card = score(
+        Request(text="Last year the launch slipped. I learned to plan better.", stage="hr")
+    )
+    assert card.star is not None
+    assert [e.text for e in card.star["action"]] == []
+    told = score(Request(text="Last year the launch slipped, so I planned every step.", stage="hr"))
+    assert told.star is not None
+    assert [e.text for e in told.star["action"]] == ["planned"]

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from answer_check.star import StarMap
 
 # Tokens within this distance before a match are searched for a negation cue.
-NEGATION_WINDOW = 4
+NEGATION_WINDOW = 6
 
 _MATCHERS: dict[tuple[str, tuple[str, ...], tuple[str, ...]], TermMatcher] = {}
 

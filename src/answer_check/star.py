@@ -164,6 +164,8 @@ def find_actions(analysis: Analysis) -> list[ActionHit]:
         sent = analysis.sentence_of(hit.tok_start)
         owner = None
         mode = "done"
+        if hit.tok_start and doc[hit.tok_start - 1].lower_ == "to":
+            mode = "hypothetical"  # "I learned to plan", "I wanted to call": an aim, not a deed
         for i in range(hit.tok_start - 1, max(-1, hit.tok_start - 1 - SUBJECT_WINDOW), -1):
             if analysis.sentence_of(i) != sent or (doc[i].is_punct and doc[i].text != "'"):
                 break
