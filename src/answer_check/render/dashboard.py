@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import answer_check.render.cohort_strings  # noqa: F401  (registers the dashboard strings)
 from answer_check import __version__
 from answer_check.cohort import BAND_ORDER, Agreement, Cohort
-from answer_check.i18n import t
+from answer_check.i18n import number, t
 from answer_check.render.html_report import environment
 
 if TYPE_CHECKING:
@@ -153,6 +153,10 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
+def _signed(text: str, sign: bool, value: float) -> str:
+    return f"+{text}" if sign and value > 0 else text
+
+
 def render_dashboard(cohort: Cohort, info: DashboardInfo, lang: str = "en") -> str:
     """The dashboard's HTML for a finished run."""
     rows = cohort.rows
@@ -180,6 +184,9 @@ def render_dashboard(cohort: Cohort, info: DashboardInfo, lang: str = "en") -> s
     total = sum(bands.values()) or 1
     context = {
         "t": lambda key, **kw: t(key, lang, **kw),
+        "num": lambda value, decimals=1, sign=False: _signed(
+            number(value, lang, decimals), sign, value
+        ),
         "rl": lang,
         "info": info,
         "cohort": cohort,
