@@ -65,6 +65,12 @@ def _matcher_key(pipe: Pipeline, lexicons: tuple[str, ...]) -> str:
 
 
 @cache
+def _question_norms(lang: str, question: str) -> frozenset[str]:
+    """Cached per question: a class shares a handful of questions across many answers."""
+    return frozenset(t.norm_ for t in pipeline(lang).make_pattern(question))
+
+
+@cache
 def _build_fingerprint() -> str:
     """spaCy's version, the lemma tables' file and the code that builds matchers."""
     from spacy.about import __version__ as spacy_version
@@ -202,7 +208,7 @@ class Analysis:
         """The lower-case lemmas of the question's words (empty without a question)."""
         if not self.question:
             return frozenset()
-        return frozenset(t.norm_ for t in self.pipe.make_pattern(self.question))
+        return _question_norms(self.lang, self.question)
 
     @cached_property
     def words(self) -> int:

@@ -120,7 +120,6 @@ class TermMatcher:
     """
 
     def __init__(self, pipe: Pipeline, terms: tuple[Term, ...]) -> None:
-        self.size = len(terms)
         self._plain: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         self._exact: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         simple = [t for t in terms if GAP not in t.text]

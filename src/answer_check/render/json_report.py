@@ -17,7 +17,3 @@ class JsonRenderer:
 
     def render(self, card: ScoreCard) -> str:
         return json.dumps(card.to_dict(), ensure_ascii=False, indent=2) + "\n"
-
-    def render_line(self, card: ScoreCard) -> str:
-        """One compact line, for JSONL outputs."""
-        return json.dumps(card.to_dict(), ensure_ascii=False, separators=(",", ":"))
