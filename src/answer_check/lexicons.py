@@ -42,6 +42,7 @@ _NAME_NEXT = frozenset(
 # '#' starts a comment at the start of a line or after white space ("C#" is a term).
 _COMMENT = re.compile(r"(?:^|\s)#")
 MAX_GAP = 3
+VIEW_KEY = "answer_check_view"  # a Doc's TokenView, in doc.user_data
 # Word lists of names (tools, methods, job terms), where a capital may be all that marks a name.
 _NAME_SOURCES = ("tech_", "methods_", "job")
 
@@ -180,11 +181,9 @@ class TermMatcher:
             if not table:
                 continue
             n = len(values)
-            for start, value in enumerate(values):
-                sizes = firsts.get(value)
-                if sizes is None:
-                    continue
-                for size in sizes:
+            # Only positions whose word starts some phrase (usually a few per answer).
+            for start in [i for i, value in enumerate(values) if value in firsts]:
+                for size in firsts[values[start]]:
                     if start + size > n:
                         break
                     phrase = tuple(values[start : start + size])
@@ -201,8 +200,9 @@ class TermMatcher:
         if self._gapped:
             norms = view.norms
             present = view.norm_set
-            for start, value in enumerate(norms):
-                for parts, needs, source, term in self._gapped.get(value, ()):
+            gapped = self._gapped
+            for start in [i for i, value in enumerate(norms) if value in gapped]:
+                for parts, needs, source, term in gapped[norms[start]]:
                     if not needs <= present:
                         continue
                     end = _match_parts(norms, start, parts)
@@ -237,18 +237,24 @@ def token_view(doc: Doc, text: str | None = None) -> TokenView:
     Pass the Doc's ``text`` when it is at hand: spaCy rebuilds ``doc.text`` from its tokens
     on every access.
     """
-    view = doc.user_data.get("answer_check_view")
+    view = doc.user_data.get(VIEW_KEY)
     if view is None:
-        from spacy.attrs import IDX, LENGTH, NORM, ORTH
+        from answer_check.nlp import TOKENS_KEY
 
-        strings = doc.vocab.strings
-        rows = doc.to_array([NORM, ORTH, IDX, LENGTH]).tolist() if len(doc) else []
-        norms = [strings[r[0]] for r in rows]
-        texts = [strings[r[1]] for r in rows]
-        starts = [r[2] for r in rows]
-        ends = [r[2] + r[3] for r in rows]
-        view = TokenView(doc.text if text is None else text, norms, texts, starts, ends)
-        doc.user_data["answer_check_view"] = view
+        tokens = doc.user_data.get(TOKENS_KEY)
+        if tokens is None:  # a Doc that did not go through the pipeline's norms component
+            from spacy.attrs import IDX, LENGTH, NORM, ORTH
+
+            strings = doc.vocab.strings
+            rows = doc.to_array([NORM, ORTH, IDX, LENGTH]).tolist() if len(doc) else []
+            tokens = (
+                [strings[r[0]] for r in rows],
+                [strings[r[1]] for r in rows],
+                [r[2] for r in rows],
+                [r[2] + r[3] for r in rows],
+            )
+        view = TokenView(doc.text if text is None else text, *tokens)
+        doc.user_data[VIEW_KEY] = view
     return view
 
 

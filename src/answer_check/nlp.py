@@ -19,10 +19,11 @@ import re
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.strings import StringStore
     from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc
 
@@ -30,6 +31,9 @@ COMPONENT = "answer_check_lookup_lemmatizer"
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _FIXED_NORMS = {"n't": "not", "'m": "be", "'re": "be", "'s": "'s", "'ve": "have", "'ll": "will"}
 _BY_LANG: dict[str, Pipeline] = {}
+_WORD_CACHE = 200_000  # distinct words whose lemma set_norms remembers
+# Where set_norms leaves a Doc's token norms, texts, starts and ends (lexicons.token_view).
+TOKENS_KEY = "answer_check_tokens"
 # Words of letters only, one space apart: the tokenizer splits these at the spaces and
 # nowhere else unless a word is one of its special cases (checked at run time; a test
 # compares every lexicon term with the real tokenizer).
@@ -53,7 +57,10 @@ class Pipeline:
 
             self._override = override
         self._cache: dict[str, str] = {}
-        self._norm_ids: dict[int, int] = {}  # ORTH hash -> lemma hash, for set_norms
+        # For set_norms, by ORTH hash: the lemma's hash, the word's text, the lemma.
+        self._norm_ids: dict[int, int] = {}
+        self._texts: dict[int, str] = {}
+        self._norms: dict[int, str] = {}
         _register_component()
         _BY_LANG[lang] = self
         nlp = spacy.blank(lang)
@@ -86,26 +93,60 @@ class Pipeline:
     def set_norms(self, doc: Doc) -> Doc:
         """Store each token's lower-case lemma in ``token.lemma_`` and ``token.norm_``.
 
-        Works on the Doc's arrays (ORTH in, LEMMA and NORM out) with a cache from word id to
-        lemma id, so no Token object is made: this runs on every token of every answer.
+        Works on the Doc's arrays (ORTH and offsets in, LEMMA and NORM out) with caches
+        from word id to lemma id, text and lemma, so no Token object is made: this runs on
+        every token of every answer. The token texts, norms and offsets it reads are kept
+        for ``lexicons.token_view`` (in ``doc.user_data``), so the checks never read them
+        from the Doc again.
         """
         if not len(doc):
             return doc
         import numpy
-        from spacy.attrs import LEMMA, NORM, ORTH
+        from spacy.attrs import IDX, LEMMA, LENGTH, NORM, ORTH
+
+        rows = doc.to_array([ORTH, IDX, LENGTH])
+        orths = rows[:, 0].tolist()
+        ids, texts, norms = self._norm_ids, self._texts, self._norms
+        try:
+            norm_ids = list(map(ids.__getitem__, orths))
+        except KeyError:
+            self._learn(doc.vocab.strings, orths)
+            try:
+                norm_ids = list(map(ids.__getitem__, orths))
+            except KeyError:  # the caches are full: look up this Doc's words one by one
+                return self._set_norms_uncached(doc, rows)
+        column = numpy.array(norm_ids, dtype="uint64").reshape(-1, 1)
+        doc.from_array([LEMMA, NORM], numpy.hstack([column, column]))  # type: ignore[arg-type]
+        starts = rows[:, 1]
+        doc.user_data[TOKENS_KEY] = (
+            list(map(norms.__getitem__, orths)),
+            list(map(texts.__getitem__, orths)),
+            starts.tolist(),
+            (starts + rows[:, 2]).tolist(),
+        )
+        return doc
+
+    def _learn(self, strings: StringStore, orths: Iterable[int]) -> None:
+        """Cache the text, lemma and lemma id of every new word id (up to a bound)."""
+        ids, texts, norms = self._norm_ids, self._texts, self._norms
+        for orth in orths:
+            if orth in ids or len(ids) >= _WORD_CACHE:
+                continue
+            text = strings[orth]
+            norm = self.lemma(text)
+            ids[orth], texts[orth], norms[orth] = strings.add(norm), text, norm
+
+    def _set_norms_uncached(self, doc: Doc, rows: Any) -> Doc:
+        import numpy
+        from spacy.attrs import LEMMA, NORM
 
         strings = doc.vocab.strings
-        cache = self._norm_ids
-        norms = []
-        for orth in doc.to_array(ORTH).tolist():
-            norm = cache.get(orth)
-            if norm is None:
-                norm = strings.add(self.lemma(strings[orth]))
-                if len(cache) < 200_000:
-                    cache[orth] = norm
-            norms.append(norm)
-        column = numpy.array(norms, dtype="uint64").reshape(-1, 1)
+        texts = [strings[orth] for orth in rows[:, 0].tolist()]
+        norms = [self.lemma(text) for text in texts]
+        column = numpy.array([strings.add(n) for n in norms], dtype="uint64").reshape(-1, 1)
         doc.from_array([LEMMA, NORM], numpy.hstack([column, column]))  # type: ignore[arg-type]
+        starts = rows[:, 1]
+        doc.user_data[TOKENS_KEY] = (norms, texts, starts.tolist(), (starts + rows[:, 2]).tolist())
         return doc
 
     def __call__(self, text: str) -> Doc:
