@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+import orjson
+
 from answer_check.cohort import AnswerRow, Cohort, FailedRow
 from answer_check.errors import MESSAGES, AnswerCheckError, BatchError, InputError
 from answer_check.inputs import clean_text, decode
@@ -727,8 +729,8 @@ class Scored:
     row: AnswerRow
     criteria: tuple[tuple[str, str, float, bool, bool], ...]
     criterion_keys: tuple[str, ...]  # "rubric/criterion": the scores.csv columns it fills
-    json_line: str  # its line of results.jsonl
-    scores_line: str  # its row of scores.csv, as JSON until the columns are known
+    json_line: bytes  # its line of results.jsonl (UTF-8 JSON, no newline)
+    scores_line: bytes  # its row of scores.csv, as JSON until the columns are known
 
 
 _SETTINGS: Settings | None = None
@@ -833,7 +835,7 @@ def _score_one(rec: Record, lang: str, doc: Any, settings: Settings) -> Scored |
         coach_score=rec.coach_score,
         report=report,
     )
-    line = json.dumps(
+    line = orjson.dumps(
         {
             "id": rec.id,
             "student": rec.student,
@@ -842,11 +844,9 @@ def _score_one(rec: Record, lang: str, doc: Any, settings: Settings) -> Scored |
             "coach_score": rec.coach_score,
             "html": report,
             "report": card.to_dict(),
-        },
-        ensure_ascii=False,
-        separators=(",", ":"),
+        }
     )
-    scores_line = json.dumps(
+    scores_line = orjson.dumps(
         {
             "id": row.id,
             "student": row.student,
@@ -863,8 +863,7 @@ def _score_one(rec: Record, lang: str, doc: Any, settings: Settings) -> Scored |
             "report": row.report,
             "where": row.where,
             "criteria": crit_scores,
-        },
-        ensure_ascii=False,
+        }
     )
     return Scored(row, criteria, tuple(crit_scores), line, scores_line)
 
@@ -1005,13 +1004,21 @@ def prepare_out(out: Path) -> None:
 
 
 class _Spool:
-    """A temporary file in the output folder, renamed into place when complete."""
+    """A temporary file in the output folder, renamed into place when complete.
+
+    ``newline=None`` opens it for bytes (lines that are already UTF-8, such as the
+    workers' JSON lines); otherwise for text with that line end.
+    """
 
     def __init__(self, path: Path, newline: str | None = "\n") -> None:
         self.path = path
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         self.tmp = Path(tmp)
-        self.fh = os.fdopen(fd, "w", encoding="utf-8", newline=newline)
+        self.fh: IO[Any] = (
+            os.fdopen(fd, "wb")
+            if newline is None
+            else os.fdopen(fd, "w", encoding="utf-8", newline=newline)
+        )
 
     def commit(self) -> None:
         self.fh.close()
@@ -1056,9 +1063,9 @@ def _write_scores(out: Path, spool: Path, criteria: list[str]) -> None:
         tmp.fh.write("\ufeff")
         writer = csv.writer(tmp.fh)
         writer.writerow([*SCORE_COLUMNS, *criteria])
-        with spool.open(encoding="utf-8") as fh:
+        with spool.open("rb") as fh:
             for line in fh:
-                row = json.loads(line)
+                row = orjson.loads(line)
                 crit = row.pop("criteria")
                 writer.writerow(
                     [_cell(row.get(c)) for c in SCORE_COLUMNS] + [crit.get(c, "") for c in criteria]
@@ -1131,8 +1138,8 @@ def _run(opts: BatchOptions, source: Source, rubric: Rubric | None, started: flo
     cohort = Cohort()
     questions: dict[str, str] = {}
     criteria_columns: dict[str, None] = {}
-    results = _Spool(opts.out / RESULTS)
-    spool = _Spool(opts.out / ".scores.rows", newline="\n")
+    results = _Spool(opts.out / RESULTS, newline=None)
+    spool = _Spool(opts.out / ".scores.rows", newline=None)
     try:
         stream = _ordered_results(_chunks(named(source.records()), CHUNK), settings, opts.jobs)
         for item in stream:
@@ -1141,7 +1148,7 @@ def _run(opts: BatchOptions, source: Source, rubric: Rubric | None, started: flo
                 summary.failed += 1
                 cohort.fail(item)
                 results.fh.write(
-                    json.dumps(
+                    orjson.dumps(
                         {
                             "id": item.id,
                             "student": item.student,
@@ -1152,14 +1159,12 @@ def _run(opts: BatchOptions, source: Source, rubric: Rubric | None, started: flo
                                 "column": item.column,
                                 "message": item.message,
                             },
-                        },
-                        ensure_ascii=False,
-                        separators=(",", ":"),
+                        }
                     )
-                    + "\n"
+                    + b"\n"
                 )
                 spool.fh.write(
-                    json.dumps(
+                    orjson.dumps(
                         {
                             "id": item.id,
                             "student": item.student,
@@ -1167,19 +1172,18 @@ def _run(opts: BatchOptions, source: Source, rubric: Rubric | None, started: flo
                             "where": item.where,
                             "error": f"{item.code}: {item.message}",
                             "criteria": {},
-                        },
-                        ensure_ascii=False,
+                        }
                     )
-                    + "\n"
+                    + b"\n"
                 )
             else:
                 summary.scored += 1
                 row = item.row
                 cohort.add(_interned(row, questions), item.criteria)
-                results.fh.write(item.json_line + "\n")
+                results.fh.write(item.json_line + b"\n")
                 for key in item.criterion_keys:
                     criteria_columns.setdefault(key, None)
-                spool.fh.write(item.scores_line + "\n")
+                spool.fh.write(item.scores_line + b"\n")
             if opts.progress is not None:
                 opts.progress.advance()
         spool.fh.close()
