@@ -56,7 +56,7 @@ class Term:
     source: str  # "<lexicon name>" or "inline"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Hit:
     """A term found in a Doc: token and character offsets into the original text."""
 

@@ -123,37 +123,42 @@ def evaluate(
 ) -> ScoreCard:
     """Run every criterion of ``rubric`` and assemble the ScoreCard."""
     rl = report_lang
-    outcomes = [(c, run_check(c.check, analysis, c.params)) for c in rubric.criteria]
-    total_weight = sum(c.weight for c, o in outcomes if not o.skipped) or 1.0
+    static = _criterion_texts(rubric, rl)
+    outcomes = [run_check(c.check, analysis, c.params) for c in rubric.criteria]
+    total_weight = (
+        sum(c.weight for c, o in zip(rubric.criteria, outcomes, strict=True) if not o.skipped)
+        or 1.0
+    )
     results: list[CriterionResult] = []
     notes: list[str] = []
     if qinfo.source == "default":
         notes.append(t("note.assumed_type", rl, type=qinfo.type))
-    for crit, out in outcomes:
-        title = crit.title.get(rl)
+    for (cid, title, weight, fix, checks, why, check, rule), out in zip(
+        static, outcomes, strict=True
+    ):
         message = t(out.message, rl, **out.fields) if out.message else ""
         if out.skipped:
             reason = message[:1].lower() + message[1:]
             notes.append(t("note.skipped", rl, title=title, reason=reason))
             max_points = 0.0
         else:
-            max_points = 100.0 * crit.weight / total_weight
+            max_points = 100.0 * weight / total_weight
         level = "missing" if out.skipped else level_of(out.score)
         results.append(
             CriterionResult(
-                id=crit.id,
+                id=cid,
                 title=title,
-                weight=crit.weight,
+                weight=weight,
                 score=round(out.score, 3),
                 points=round(max_points * out.score, 2),
                 max_points=round(max_points, 2),
                 level=level,
                 message=message,
-                suggestion="" if level == "met" or out.skipped else crit.fix.get(rl),
-                checks=crit.checks.get(rl),
-                why=crit.why.get(rl),
-                check=crit.check,
-                rule=rubric.criterion_rule(crit),
+                suggestion="" if level == "met" or out.skipped else fix,
+                checks=checks,
+                why=why,
+                check=check,
+                rule=rule,
                 evidence=out.evidence,
                 skipped=out.skipped,
             )
@@ -192,6 +197,34 @@ def evaluate(
         name=name,
         notes=tuple(notes),
     )
+
+
+_TEXTS: dict[tuple[int, str], tuple[Rubric, tuple[_CriterionTexts, ...]]] = {}
+# A criterion's fixed parts in one report language: id, title, weight, fix, checks, why,
+# check kind and rule.
+_CriterionTexts = tuple[str, str, float, str, str, str, str, str]
+
+
+def _criterion_texts(rubric: Rubric, lang: str) -> tuple[_CriterionTexts, ...]:
+    """Each criterion's fixed texts in ``lang``, worked out once per rubric and language."""
+    key = (id(rubric), lang)
+    found = _TEXTS.get(key)
+    if found is None or found[0] is not rubric:
+        texts = tuple(
+            (
+                c.id,
+                c.title.get(lang),
+                c.weight,
+                c.fix.get(lang),
+                c.checks.get(lang),
+                c.why.get(lang),
+                c.check,
+                rubric.criterion_rule(c),
+            )
+            for c in rubric.criteria
+        )
+        found = _TEXTS[key] = (rubric, texts)
+    return found[1]
 
 
 def _star_sentences(analysis: Analysis) -> tuple:  # type: ignore[type-arg]
