@@ -64,3 +64,36 @@ def test_an_unwritable_cache_folder_is_ignored(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
     assert _score(blocker) == _score(tmp_path / "ok")
+
+
+def _batch(cache_home: Path, out: Path) -> bytes:
+    env = {
+        **os.environ,
+        "XDG_CACHE_HOME": str(cache_home),
+        "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    }
+    env.pop("ANSWER_CHECK_NO_CACHE", None)
+    source = ROOT / "examples" / "batch" / "class.csv"
+    subprocess.run(
+        [sys.executable, "-m", "answer_check", "batch", str(source), "--out", str(out)],
+        env=env,
+        capture_output=True,
+        check=False,
+    )
+    return (out / "results.jsonl").read_bytes()
+
+
+def test_batch_word_list_hint_only_saves_time(tmp_path: Path) -> None:
+    """A batch keeps the names of the word lists it scanned for; the next run builds their
+    combined matcher first. Kept, missing or naming a list that no longer exists: the
+    results are the same."""
+    import pickle
+
+    first = _batch(tmp_path, tmp_path / "a")
+    hints = list((tmp_path / "answer-check").rglob("universe/*.pickle"))
+    assert len(hints) == 1, "the batch kept no word-list names"
+    names = pickle.loads(hints[0].read_bytes())
+    assert "negation" in names and all(isinstance(n, str) for n in names)
+    assert _batch(tmp_path, tmp_path / "b") == first
+    hints[0].write_bytes(pickle.dumps((*names, "no_such_list")))
+    assert _batch(tmp_path, tmp_path / "c") == first

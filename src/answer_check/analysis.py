@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
+from answer_check.errors import RubricError
 from answer_check.lexicons import Hit, Term, TermMatcher, load_lexicon, parse_terms, token_view
 from answer_check.nlp import Pipeline, pipeline
 
@@ -114,6 +115,7 @@ class _Universe:
     def __init__(self) -> None:
         self.names: dict[str, set[str]] = {}
         self.matchers: dict[str, tuple[frozenset[str], TermMatcher]] = {}
+        self._kept: dict[str, frozenset[str]] = {}  # per language: the lists preload found
 
     def register(self, lang: str, names: tuple[str, ...]) -> None:
         self.names.setdefault(lang, set()).update(names)
@@ -128,6 +130,38 @@ class _Universe:
             built = (names, matcher_for(pipe, tuple(sorted(names))))
             self.matchers[pipe.lang] = built
         return built
+
+    def preload(self, pipe: Pipeline, key: str) -> bool:
+        """Register the lists a run with this ``key`` registered last time (kept in the
+        on-disk cache) and build their combined matcher; False when nothing was kept.
+
+        Only a shortcut: which lists are in the combined matcher changes what one scan
+        costs, never the hits a check gets (they are filtered by list).
+        """
+        from answer_check import disk_cache
+
+        names = disk_cache.load("universe", key)
+        if not isinstance(names, tuple) or not all(isinstance(n, str) for n in names):
+            return False
+        before = set(self.names.get(pipe.lang, ()))
+        self.register(pipe.lang, names)
+        try:
+            self.matcher(pipe)
+        except RubricError:  # a list that no longer exists: forget the hint
+            self.names[pipe.lang] = before
+            self.matchers.pop(pipe.lang, None)
+            return False
+        self._kept[pipe.lang] = frozenset(names)
+        return True
+
+    def remember(self, pipe: Pipeline, key: str) -> None:
+        """Keep the lists registered so far for the next run with this ``key``."""
+        from answer_check import disk_cache
+
+        names = frozenset(self.names.get(pipe.lang, ()))
+        if names != self._kept.get(pipe.lang):
+            self._kept[pipe.lang] = names
+            disk_cache.store("universe", key, tuple(sorted(names)))
 
 
 UNIVERSE = _Universe()

@@ -917,16 +917,24 @@ def _ordered_results(
 def _warm_up(settings: Settings) -> None:
     """Build the English pipeline and every rubric's matchers once, before workers fork.
 
-    The first pass registers every word list the rubrics ask for; the second builds the
-    one combined matcher (``analysis.UNIVERSE``) that each answer is then scanned with.
+    Scoring a short answer with each rubric registers every word list the rubrics ask
+    for; each answer is then scanned once for all of them with one combined matcher
+    (``analysis.UNIVERSE``). The names of those lists are kept in the on-disk cache, so a
+    later run builds the combined matcher first and skips the per-list matchers.
     """
+    from answer_check import disk_cache
+    from answer_check.analysis import UNIVERSE
+    from answer_check.nlp import pipeline
     from answer_check.rubric import builtin_rubrics
     from answer_check.scoring import Request, score
 
     text = "Last year I led the team, and we finished the project on time."
     rubrics = [settings.rubric] if settings.rubric else list(builtin_rubrics())
     question = "Tell me about a project you led."
-    for _ in range(2):
+    pipe = pipeline("en")
+    key = disk_cache.fingerprint("en", *(f"{r.id}@{r.path}" for r in rubrics))
+    kept = UNIVERSE.preload(pipe, key)
+    for _ in range(1 if kept else 2):
         for rubric in rubrics:
             with contextlib.suppress(AnswerCheckError):
                 score(
@@ -934,6 +942,7 @@ def _warm_up(settings: Settings) -> None:
                         text=text, stage=rubric.stage, rubric=rubric, lang="en", question=question
                     )
                 )
+    UNIVERSE.remember(pipe, key)
 
 
 # --------------------------------------------------------------------------------------
