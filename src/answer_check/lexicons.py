@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from answer_check.errors import RubricError
 from answer_check.paths import rubrics_dir
@@ -148,10 +148,10 @@ class TermMatcher:
             and k[0].lower() in words
             and any(src.startswith(_NAME_SOURCES) for src, _ in keys)
         }
-        # For each first word, the lengths of the phrases that start with it: one dict
-        # lookup per token rules out almost every position.
-        self._plain_first = _lengths_by_first(self._plain)
-        self._exact_first = _lengths_by_first(self._exact)
+        # The phrases as tries (word -> next words), the terms of a phrase under END: a
+        # scan walks from each word only as far as some phrase goes on.
+        self._plain_trie = _trie(self._plain)
+        self._exact_trie = _trie(self._exact)
         # Terms with "..." gaps: their parts as norm tuples, matched part by part below.
         self._gapped: dict[
             str, list[tuple[tuple[tuple[str, ...], ...], frozenset[str], str, str]]
@@ -174,46 +174,43 @@ class TermMatcher:
         """All hits, longest first where they overlap within one word list, in text order."""
         view = token_view(doc)
         found: list[tuple[str, str, int, int]] = []
-        for table, firsts, values in (
-            (self._plain, self._plain_first, view.norms),
-            (self._exact, self._exact_first, view.texts),
-        ):
-            if not table:
+        for trie, values in ((self._plain_trie, view.norms), (self._exact_trie, view.texts)):
+            if not trie:
                 continue
             n = len(values)
-            # Only positions whose word starts some phrase (usually a few per answer).
-            for start in [i for i, value in enumerate(values) if value in firsts]:
-                for size in firsts[values[start]]:
-                    if start + size > n:
-                        break
-                    phrase = tuple(values[start : start + size])
-                    keys = table.get(phrase)
-                    if not keys:
-                        continue
-                    if (
-                        table is self._exact
-                        and phrase in self._ambiguous
-                        and (sentence_initial(doc, start) and not _name_follows(doc, start))
+            # Only positions whose word starts some phrase.
+            for start in [i for i, value in enumerate(values) if value in trie]:
+                node = trie[values[start]]
+                end = start + 1
+                while True:
+                    keys = node.get(END)
+                    if keys is not None and not (
+                        trie is self._exact_trie
+                        and end - start == 1
+                        and (values[start],) in self._ambiguous
+                        and sentence_initial(doc, start)
+                        and not _name_follows(doc, start)
                     ):
-                        continue
-                    found.extend((src, term, start, start + size) for src, term in keys)
-        if self._gapped:
+                        found.extend((src, term, start, end) for src, term in keys)
+                    if end >= n:
+                        break
+                    node = node.get(values[end])
+                    if node is None:
+                        break
+                    end += 1
+        gapped = self._gapped
+        if gapped:
             norms = view.norms
-            present = view.norm_set
-            gapped = self._gapped
-            for start in [i for i, value in enumerate(norms) if value in gapped]:
+            starts = [i for i, value in enumerate(norms) if value in gapped]
+            present = view.norm_set if starts else frozenset()
+            for start in starts:
                 for parts, needs, source, term in gapped[norms[start]]:
                     if not needs <= present:
                         continue
-                    end = _match_parts(norms, start, parts)
-                    if end is not None:
-                        found.append((source, term, start, end))
-        text = view.text
-        hits: list[Hit] = []
-        for source, term, start, end in found:
-            a, b = view.starts[start], view.ends[end - 1]
-            hits.append(Hit(a, b, start, end, text[a:b], term, source))
-        return _longest_per_source(hits)
+                    stop = _match_parts(norms, start, parts)
+                    if stop is not None:
+                        found.append((source, term, start, stop))
+        return _longest_per_source(found, view)
 
 
 @dataclass
@@ -277,13 +274,18 @@ def _match_parts(norms: list[str], start: int, parts: tuple[tuple[str, ...], ...
     return end
 
 
-def _lengths_by_first(
-    table: dict[tuple[str, ...], list[tuple[str, str]]],
-) -> dict[str, tuple[int, ...]]:
-    lengths: dict[str, set[int]] = {}
-    for phrase in table:
-        lengths.setdefault(phrase[0], set()).add(len(phrase))
-    return {first: tuple(sorted(sizes)) for first, sizes in lengths.items()}
+END = ""  # the key under which a trie node keeps the terms that end there (no token is "")
+
+
+def _trie(table: dict[tuple[str, ...], list[tuple[str, str]]]) -> dict[str, Any]:
+    """Nested dicts, one level per word of the phrases; a phrase's terms under END."""
+    root: dict[str, Any] = {}
+    for phrase, keys in table.items():
+        node = root
+        for word in phrase:
+            node = node.setdefault(word, {})
+        node[END] = keys
+    return root
 
 
 def sentence_initial(doc: Doc, i: int) -> bool:
@@ -312,19 +314,27 @@ def _name_follows(doc: Doc, i: int) -> bool:
     )
 
 
-def _longest_per_source(hits: list[Hit]) -> list[Hit]:
-    by_source: dict[str, list[Hit]] = {}
-    for hit in hits:
-        by_source.setdefault(hit.source, []).append(hit)
+def _longest_per_source(found: list[tuple[str, str, int, int]], view: TokenView) -> list[Hit]:
+    """Within each word list, the longest of overlapping matches (then the first, then by
+    term), as Hits in text order."""
+    found.sort(key=lambda f: (f[0], f[2] - f[3], f[2], f[1]))
+    text, starts, ends = view.text, view.starts, view.ends
     kept: list[Hit] = []
-    for group in by_source.values():
-        group.sort(key=lambda h: (-(h.tok_end - h.tok_start), h.tok_start, h.term))
-        taken: set[int] = set()
-        for hit in group:
-            toks = set(range(hit.tok_start, hit.tok_end))
-            if toks & taken:
+    source = None
+    taken: set[int] = set()
+    for src, term, start, end in found:
+        if src != source:
+            source, taken = src, set()
+        if end - start == 1:
+            if start in taken:
                 continue
-            taken |= toks
-            kept.append(hit)
+            taken.add(start)
+        else:
+            toks = range(start, end)
+            if not taken.isdisjoint(toks):
+                continue
+            taken.update(toks)
+        a, b = starts[start], ends[end - 1]
+        kept.append(Hit(a, b, start, end, text[a:b], term, src))
     kept.sort(key=lambda h: (h.start, h.end, h.source, h.term))
     return kept
