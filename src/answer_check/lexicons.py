@@ -110,14 +110,14 @@ def load_lexicon(name: str, lang: str) -> tuple[Term, ...]:
 class TermMatcher:
     """Finds the terms of several word lists in a Doc, whole words, lemma-aware.
 
-    Plain terms are looked up as tuples of token norms (the lower-case lemmas), exact terms
-    as tuples of token texts, in two dictionaries keyed by the whole phrase. Building needs
-    no Doc per term: the terms are tokenized in one batch (``Pipeline.term_tokens``) and
-    lemmatized with the same function that sets the answer's norms, so matching is exactly
-    equal norms, token by token, as a PhraseMatcher on NORM would do, at a fraction of the
-    start-up cost. Matching reads the
-    Doc's norms once as a list (``token_view``); a term with ``...`` gaps is matched part by
-    part, each part at most MAX_GAP tokens after the previous one.
+    Plain terms are phrases of token norms (the lower-case lemmas), exact terms phrases of
+    token texts, each kind kept as a trie of words. Building needs no Doc per term: the
+    terms are tokenized in one batch (``Pipeline.term_tokens``) and lemmatized with the
+    same function that sets the answer's norms, so matching is exactly equal norms, token
+    by token, as a PhraseMatcher on NORM would do, at a fraction of the start-up cost.
+    Matching reads the Doc's norms once as a list (``token_view``) and walks the trie from
+    each word that starts a phrase; a term with ``...`` gaps is matched part by part, each
+    part at most MAX_GAP tokens after the previous one.
     """
 
     def __init__(self, pipe: Pipeline, terms: tuple[Term, ...]) -> None:
