@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from answer_check.errors import RubricError
@@ -179,6 +181,7 @@ def _clause_punct(vocab: Any, orth: int) -> bool:
 
 
 _TERM_WORDS: dict[tuple[str, str], frozenset[str]] = {}
+_HAS_ALNUM = re.compile(r"[^\W_]").search  # a character for which str.isalnum() is true
 
 
 @dataclass
@@ -217,12 +220,22 @@ class Analysis:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
+        """The Doc's sentences (``doc.sents``) that hold more than white space, read from
+        the sentence-start column and the token offsets (no Span objects)."""
+        from spacy.attrs import SENT_START
+
+        n = len(self.doc)
+        if not n:
+            return []
+        flags = self.doc.to_array(SENT_START).tolist()
+        bounds = [0, *(i for i in range(1, n) if flags[i] == 1), n]
+        view = token_view(self.doc)
         out: list[Sentence] = []
         text = self.text
-        for sent in self.doc.sents:
-            start, end = sent.start_char, sent.end_char
+        for first, stop in pairwise(bounds):
+            start, end = view.starts[first], view.ends[stop - 1]
             if text[start:end].strip():
-                out.append(Sentence(len(out), start, end, sent.start, sent.end))
+                out.append(Sentence(len(out), start, end, first, stop))
         return out
 
     @cached_property
@@ -246,11 +259,8 @@ class Analysis:
 
     @cached_property
     def words(self) -> int:
-        return sum(
-            1
-            for text in token_view(self.doc).texts
-            if text[0].isalnum() or any(c.isalnum() for c in text)
-        )
+        """Tokens with a letter or digit in them."""
+        return len([t for t in token_view(self.doc).texts if t.isalnum() or _HAS_ALNUM(t)])
 
     @cached_property
     def _orths(self) -> list[int]:
@@ -265,9 +275,15 @@ class Analysis:
         found = self._hits.get(key)
         if found is None:
             every = self._all_hits
-            if not inline and every is not None and set(lexicons) <= every[0]:
-                wanted = set(lexicons)
-                found = [h for h in every[1] if h.source in wanted]
+            if not inline and every is not None and every[0].issuperset(lexicons):
+                groups = [every[1][name] for name in set(lexicons) if name in every[1]]
+                if len(groups) == 1:
+                    found = list(groups[0])
+                else:  # the order of the one scan: by offsets, then list, then term
+                    found = sorted(
+                        (h for group in groups for h in group),
+                        key=lambda h: (h.start, h.end, h.source, h.term),
+                    )
             else:
                 found = matcher_for(self.pipe, lexicons, inline)(self.doc)
                 UNIVERSE.register(self.lang, lexicons)
@@ -275,13 +291,16 @@ class Analysis:
         return found
 
     @cached_property
-    def _all_hits(self) -> tuple[frozenset[str], list[Hit]] | None:
-        """Hits of every word list registered before this answer, from one scan."""
+    def _all_hits(self) -> tuple[frozenset[str], dict[str, list[Hit]]] | None:
+        """Hits of every word list registered before this answer, from one scan, by list."""
         built = UNIVERSE.matcher(self.pipe)
         if built is None:
             return None
         names, matcher = built
-        return names, matcher(self.doc)
+        by_list: dict[str, list[Hit]] = {}
+        for hit in matcher(self.doc):
+            by_list.setdefault(hit.source, []).append(hit)
+        return names, by_list
 
     @cached_property
     def _negation_tokens(self) -> set[int]:
