@@ -38,8 +38,11 @@ import orjson
 from answer_check.cohort import AnswerRow, Cohort, FailedRow
 from answer_check.errors import MESSAGES, AnswerCheckError, BatchError, InputError
 from answer_check.inputs import clean_text, decode
+from answer_check.nlp import pipeline
 from answer_check.output import FILE_MODE, safe_name, write_atomic
+from answer_check.render.html_report import HtmlRenderer, ReportNav
 from answer_check.rubric import STAGES, Rubric
+from answer_check.scoring import Request, choose_language, score
 
 REQUIRED = ("id", "student", "question", "stage", "answer")
 OPTIONAL = ("type", "job", "lang", "coach_score")
@@ -743,9 +746,6 @@ def _init_worker(settings: Settings) -> None:
 
 def score_chunk(chunk: list[Record | RecordError]) -> list[Scored | RecordError]:
     """Score a chunk: one ``nlp.pipe`` pass per language, then each record; never raises."""
-    from answer_check.nlp import pipeline
-    from answer_check.scoring import choose_language
-
     settings = _SETTINGS
     assert settings is not None, "worker not initialised"
     by_lang: dict[str, list[int]] = {}
@@ -770,9 +770,6 @@ def score_chunk(chunk: list[Record | RecordError]) -> list[Scored | RecordError]
 
 
 def _score_one(rec: Record, lang: str, doc: Any, settings: Settings) -> Scored | RecordError:
-    from answer_check.render.html_report import HtmlRenderer, ReportNav
-    from answer_check.scoring import Request, score
-
     def failed(column: str, code: str, message: str) -> RecordError:
         return RecordError(rec.index, rec.where, rec.id, rec.student, column, code, message)
 
@@ -843,7 +840,7 @@ def _score_one(rec: Record, lang: str, doc: Any, settings: Settings) -> Scored |
             "where": rec.where,
             "coach_score": rec.coach_score,
             "html": report,
-            "report": card.to_dict(),
+            "report": card.to_dict(shallow=True),
         }
     )
     scores_line = orjson.dumps(
@@ -924,9 +921,7 @@ def _warm_up(settings: Settings) -> None:
     """
     from answer_check import disk_cache
     from answer_check.analysis import UNIVERSE
-    from answer_check.nlp import pipeline
     from answer_check.rubric import builtin_rubrics
-    from answer_check.scoring import Request, score
 
     text = "Last year I led the team, and we finished the project on time."
     rubrics = [settings.rubric] if settings.rubric else list(builtin_rubrics())
