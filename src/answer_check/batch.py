@@ -30,6 +30,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -245,6 +246,7 @@ def make_record(
 # Readers
 
 
+@cache
 def _norm_header(name: str) -> str:
     return "_".join(name.strip().lstrip("\ufeff").lower().replace("-", " ").split())
 
@@ -1229,11 +1231,11 @@ def _empty_hint(kind: str) -> str:
 def _interned(row: AnswerRow, seen: dict[str, str]) -> AnswerRow:
     """Share the text of repeated questions between rows (a class answers few questions)."""
     q = seen.setdefault(row.question, row.question)
-    if q is row.question:
-        return row
-    from dataclasses import replace
-
-    return replace(row, question=q)
+    if q is not row.question:
+        # The row was just unpickled from a worker and nothing else holds it yet: share the
+        # text in place (dataclasses.replace costs more than the rest of the row's handling).
+        object.__setattr__(row, "question", q)
+    return row
 
 
 def count_records(path: Path) -> int | None:
