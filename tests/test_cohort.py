@@ -126,3 +126,17 @@ def test_no_coach_scores_no_agreement() -> None:
     cohort = Cohort()
     cohort.add(_row(0, "A", 40), [])
     assert cohort.agreement() is None
+
+
+def test_answer_row_survives_the_trip_from_a_worker() -> None:
+    """Rows are pickled in batch workers and unpickled in the parent: every field arrives."""
+    import pickle
+
+    from answer_check.cohort import AnswerRow
+
+    row = AnswerRow(
+        3, "class.csv row 5", "a-7", "Ayu", "Tell me about a time...", "hr", "behavioral",
+        "id", "hr/behavioral", 72, "strong", 140, 65.5, "reports/a-7.html",
+    )  # fmt: skip
+    back = pickle.loads(pickle.dumps(row, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == row and type(back) is AnswerRow
