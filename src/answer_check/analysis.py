@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from answer_check.errors import RubricError
@@ -220,22 +219,12 @@ class Analysis:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        """The Doc's sentences (``doc.sents``) that hold more than white space, read from
-        the sentence-start column and the token offsets (no Span objects)."""
-        from spacy.attrs import SENT_START
-
-        n = len(self.doc)
-        if not n:
-            return []
-        flags = self.doc.to_array(SENT_START).tolist()
-        bounds = [0, *(i for i in range(1, n) if flags[i] == 1), n]
-        view = token_view(self.doc)
         out: list[Sentence] = []
         text = self.text
-        for first, stop in pairwise(bounds):
-            start, end = view.starts[first], view.ends[stop - 1]
+        for sent in self.doc.sents:
+            start, end = sent.start_char, sent.end_char
             if text[start:end].strip():
-                out.append(Sentence(len(out), start, end, first, stop))
+                out.append(Sentence(len(out), start, end, sent.start, sent.end))
         return out
 
     @cached_property
