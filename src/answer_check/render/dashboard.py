@@ -10,6 +10,7 @@ from answer_check import __version__
 from answer_check.cohort import BAND_ORDER, Agreement, Cohort
 from answer_check.i18n import number, t
 from answer_check.render.html_report import environment
+from answer_check.rubric import STAGES
 
 if TYPE_CHECKING:
     from answer_check.cohort import AnswerRow
@@ -214,6 +215,12 @@ def render_dashboard(cohort: Cohort, info: DashboardInfo, lang: str = "en") -> s
         "mean_band": _band(cohort.mean) if cohort.mean is not None else "needs_work",
         "version": __version__,
         "has_coach": any(r.coach_score is not None for r in rows),
+        # Labels looked up once, not per table row (a class of thousands of answers).
+        "stage_label": {stage: t(f"ui.stage.{stage}", lang) for stage in STAGES},
+        "band_label": {band: t(f"band.{band}", lang) for band in BAND_ORDER},
+        "no_id": t("cohort.no_id", lang),
+        "no_name": t("cohort.no_name", lang),
+        "no_question": t("cohort.no_question", lang),
     }
     return environment().get_template("dashboard.html.j2").render(**context)
 
