@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 
 ANSWER = ROOT / "examples" / "user_technical_practice.txt"
@@ -97,3 +99,31 @@ def test_batch_word_list_hint_only_saves_time(tmp_path: Path) -> None:
     assert _batch(tmp_path, tmp_path / "b") == first
     hints[0].write_bytes(pickle.dumps((*names, "no_such_list")))
     assert _batch(tmp_path, tmp_path / "c") == first
+
+
+def test_old_entries_are_pruned_and_entries_in_use_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every edited word list leaves an entry behind: the least recently used go."""
+    from answer_check import disk_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("ANSWER_CHECK_NO_CACHE", raising=False)
+    disk_cache.cache_dir.cache_clear()
+    try:
+        for i in range(disk_cache.MAX_ENTRIES + 20):
+            disk_cache.store("matchers", f"old{i:03d}", i)
+        folder = tmp_path / "answer-check"
+        entries = sorted(folder.rglob("matchers/*.pickle"))
+        assert len(entries) == disk_cache.MAX_ENTRIES
+        for n, path in enumerate(entries):  # make their ages distinct and old
+            os.utime(path, (1_000_000 + n, 1_000_000 + n))
+        oldest = entries[0].stem
+        assert disk_cache.load("matchers", oldest) is not None  # used now: kept
+        disk_cache.store("matchers", "new", "fresh")
+        left = {p.stem for p in folder.rglob("matchers/*.pickle")}
+        assert len(left) == disk_cache.MAX_ENTRIES
+        assert {"new", oldest} <= left
+        assert entries[1].stem not in left  # the least recently used one went
+    finally:
+        disk_cache.cache_dir.cache_clear()

@@ -20,6 +20,10 @@ from typing import Any
 
 from answer_check import __version__
 
+# Entries kept per kind (matchers, ...): one run of every rubric in both languages uses
+# fewer than a hundred; the oldest beyond this are removed.
+MAX_ENTRIES = 300
+
 
 @cache
 def cache_dir() -> Path | None:
@@ -59,11 +63,15 @@ def load(kind: str, key: str) -> Any | None:
     folder = cache_dir()
     if folder is None:
         return None
+    path = folder / kind / f"{key}.pickle"
     try:
-        with (folder / kind / f"{key}.pickle").open("rb") as fh:
-            return pickle.load(fh)
+        with path.open("rb") as fh:
+            value = pickle.load(fh)
     except Exception:  # a damaged or foreign entry is only a cache miss
         return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # used now: pruning keeps the entries in use
+    return value
 
 
 def store(kind: str, key: str, value: Any) -> None:
@@ -84,3 +92,25 @@ def store(kind: str, key: str, value: Any) -> None:
     except (OSError, pickle.PickleError):
         with contextlib.suppress(OSError):
             Path(tmp).unlink()
+        return
+    prune(target)
+
+
+def prune(folder: Path, keep: int = MAX_ENTRIES) -> int:
+    """Remove all but the ``keep`` most recently used entries of one kind; how many went.
+
+    Entries are keyed by what they were built from, so every edited word list or upgrade
+    leaves old ones behind; a run uses a few dozen. Called after each store (rare: only
+    when something new was built).
+    """
+    try:
+        entries = [(p.stat().st_mtime, p) for p in folder.glob("*.pickle")]
+    except OSError:
+        return 0
+    entries.sort(reverse=True)
+    removed = 0
+    for _, path in entries[keep:]:
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed += 1
+    return removed
