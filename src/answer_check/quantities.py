@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from itertools import chain, compress
 from typing import Final, Literal, NamedTuple
 
 __all__ = ["KINDS", "Quantity", "QuantityKind", "find_quantities"]
@@ -40,21 +41,17 @@ class Quantity:
     unit: str | None = None
 
 
-class _Tok(NamedTuple):
-    kind: str  # "num", "word", "sym", "skip"
-    text: str
-    low: str
-    start: int
-    end: int
-
-
-# Clock times and slashed dates/fractions are consumed whole and never reported.
+# One match per token, with the whitespace before it: (space, word, skip, num, sym), exactly one
+# of the last four non-empty. Clock times and slashed dates/fractions ("skip") are consumed
+# whole and never reported.
 _TOKEN_RE: Final = re.compile(
-    r"(?P<skip>[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[0-9]+(?:/[0-9]+)+)"
-    r"|(?P<num>[0-9]+(?:[.,][0-9]+)*)"
-    r"|(?P<word>[^\W\d_]+)"
-    r"|(?P<sym>\S)"
+    r"(\s*)(?:"
+    r"([^\W\d_]+)"
+    r"|([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[0-9]+(?:/[0-9]+)+)"
+    r"|([0-9]+(?:[.,][0-9]+)*)"
+    r"|(\S))"
 )
+_GROUPS: Final = 5
 
 # --- number words -----------------------------------------------------------------------------
 _EN_UNITS: Final = {
@@ -185,13 +182,45 @@ class _Num(NamedTuple):
     year_like: bool
 
 
-def _tokenize(text: str) -> list[_Tok]:
-    out: list[_Tok] = []
-    for m in _TOKEN_RE.finditer(text):
-        kind = m.lastgroup or "sym"
-        word = m.group()
-        out.append(_Tok(kind, word, word.lower(), m.start(), m.end()))
-    return out
+class _Tokens:
+    """The tokens of a text as parallel columns, ``n`` entries each (no object per token).
+
+    Token ``j`` is a word, a number, a symbol or a skipped clock time/date: ``word[j]``,
+    ``num[j]`` or ``sym[j]`` holds its text if it is a word, a number or a symbol, else "".
+    ``low[j]`` is the lower-cased word ("" for any other token) and ``space[j]`` the whitespace
+    before the token.
+    """
+
+    __slots__ = ("_found", "low", "n", "num", "space", "sym", "word")
+
+    def __init__(self, text: str) -> None:
+        found: list[tuple[str, str, str, str, str]] = _TOKEN_RE.findall(text)
+        self._found = found
+        self.n = len(found)
+        columns = tuple(zip(*found, strict=True)) or ((),) * _GROUPS
+        self.space: tuple[str, ...] = columns[0]
+        self.word: tuple[str, ...] = columns[1]
+        self.num: tuple[str, ...] = columns[3]
+        self.sym: tuple[str, ...] = columns[4]
+        # One str.lower() for all words: spaces keep each word's lower-casing (even a final
+        # sigma) what it would be alone, and no lower-cased letter is a space.
+        self.low: list[str] = " ".join(self.word).lower().split(" ") if found else []
+
+    def width(self, first: int, stop: int) -> int:
+        """Characters from the whitespace before token ``first`` to the end of ``stop - 1``."""
+        return len("".join(chain.from_iterable(self._found[first:stop])))
+
+    def word_at(self, j: int) -> str:
+        """The lower-cased word at ``j``; "" when ``j`` is out of range or not a word."""
+        return self.low[j] if 0 <= j < self.n else ""
+
+    def sym_at(self, j: int) -> str:
+        """The symbol at ``j``; "" when ``j`` is out of range or not a symbol."""
+        return self.sym[j] if 0 <= j < self.n else ""
+
+    def adjacent(self, j: int) -> bool:
+        """True when token ``j`` starts right where token ``j - 1`` ends."""
+        return 0 < j < self.n and not self.space[j]
 
 
 def _parse_digits(s: str, convention: str) -> float | None:
@@ -229,35 +258,25 @@ def _parse_digits(s: str, convention: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _word_at(toks: list[_Tok], j: int) -> str:
-    return toks[j].low if 0 <= j < len(toks) and toks[j].kind == "word" else ""
-
-
-def _adjacent(toks: list[_Tok], j: int) -> bool:
-    """True when token ``j`` starts right where token ``j - 1`` ends."""
-    return 0 < j < len(toks) and toks[j - 1].end == toks[j].start
-
-
 def _parse_digit_number(
-    toks: list[_Tok], i: int, convention: str, *, idr: bool = False, after_currency: bool = False
+    toks: _Tokens, i: int, convention: str, *, idr: bool = False, after_currency: bool = False
 ) -> _Num | None:
-    tok = toks[i]
-    if not after_currency and i > 0 and _adjacent(toks, i):
-        prev = toks[i - 1]
-        if prev.kind in {"word", "num"} or prev.text in {"#", ".", ","}:
+    digits = toks.num[i]
+    if not after_currency and i > 0 and toks.adjacent(i):
+        if toks.word[i - 1] or toks.num[i - 1] or toks.sym[i - 1] in {"#", ".", ","}:
             return None  # Q3, H1, B2B, #1
-        if prev.text == "-" and i > 1 and _adjacent(toks, i - 1) and toks[i - 2].kind == "word":
+        if toks.sym[i - 1] == "-" and i > 1 and toks.adjacent(i - 1) and toks.word[i - 2]:
             return None  # COVID-19, ke-2
-    if not after_currency and _word_at(toks, i - 1) in _TIME_OF_DAY_BEFORE:
+    if not after_currency and toks.word_at(i - 1) in _TIME_OF_DAY_BEFORE:
         return None  # "jam 9", "pukul 10.30": a time of day
-    value = _parse_digits(tok.text, convention)
+    value = _parse_digits(digits, convention)
     if value is None:
         return None
     j = i + 1
     scale: str | None = None
-    nxt = _word_at(toks, j)
-    if nxt and _adjacent(toks, j):
-        raw = toks[j].text
+    nxt = toks.word_at(j)
+    if nxt and toks.adjacent(j):
+        raw = toks.word[j]
         if idr and raw in {"M", "T"}:
             value *= 1e9 if raw == "M" else 1e12
             scale = raw.lower()
@@ -268,47 +287,47 @@ def _parse_digit_number(
             j += 1
         elif nxt not in _ATTACHED_OK and nxt not in _SPACED_SCALES:
             return None  # 1st, 3rd, 3D, 9am
-    nxt = _word_at(toks, j)
+    nxt = toks.word_at(j)
     if scale is None and nxt in {"hundred", "ratus"}:
         value *= 100
         j += 1
-        nxt = _word_at(toks, j)
+        nxt = toks.word_at(j)
     if scale is None and nxt in _SPACED_SCALES:
         value *= _SPACED_SCALES[nxt]
         scale = nxt
         j += 1
-    elif scale is None and idr and j < len(toks) and toks[j].text in {"M", "T"}:
-        value *= 1e9 if toks[j].text == "M" else 1e12  # "Rp 2 M" = 2 miliar
-        scale = toks[j].low
+    elif scale is None and idr and j < toks.n and toks.word[j] in {"M", "T"}:
+        value *= 1e9 if toks.word[j] == "M" else 1e12  # "Rp 2 M" = 2 miliar
+        scale = toks.low[j]
         j += 1
     year_like = (
         scale is None
         and j == i + 1
-        and len(tok.text) == 4
-        and tok.text.isdigit()
+        and len(digits) == 4
+        and digits.isdigit()
         and _YEAR_MIN <= value <= _YEAR_MAX
     )
     return _Num(j, value, False, False, False, scale, year_like)
 
 
-def _parse_en_words(toks: list[_Tok], i: int) -> _Num | None:
-    n = len(toks)
-    first = _word_at(toks, i)
+def _parse_en_words(toks: _Tokens, i: int) -> _Num | None:
+    n = toks.n
+    first = toks.word_at(i)
     # Fractions and vague amounts first.
     if first in _EN_APPROX:
         return _Num(i + 1, None, False, False, True, None, False)
     if first == "half":
-        if _word_at(toks, i - 1) in _ORDINAL_HALF_BEFORE:
+        if toks.word_at(i - 1) in _ORDINAL_HALF_BEFORE:
             return None  # "the first half of the year"
-        if _word_at(toks, i + 1) == "a" and _word_at(toks, i + 2) in _EN_SCALES:
-            scale = _word_at(toks, i + 2)
+        if toks.word_at(i + 1) == "a" and toks.word_at(i + 2) in _EN_SCALES:
+            scale = toks.word_at(i + 2)
             return _Num(i + 3, 0.5 * _EN_SCALES[scale], False, False, False, scale, False)
         return _Num(i + 1, 0.5, False, True, False, None, False)
     if first == "a":
-        nxt = _word_at(toks, i + 1)
+        nxt = toks.word_at(i + 1)
         if nxt in {"third", "quarter"}:
-            after = _word_at(toks, i + 2)
-            ends = i + 2 >= n or toks[i + 2].kind == "sym"
+            after = toks.word_at(i + 2)
+            ends = i + 2 >= n or bool(toks.sym[i + 2])
             if after == "of" or (nxt == "third" and ends):
                 return _Num(
                     i + 2, 1 / 3 if nxt == "third" else 0.25, False, True, False, None, False
@@ -322,10 +341,9 @@ def _parse_en_words(toks: list[_Tok], i: int) -> _Num | None:
     j = i
     words = 0
     while j < n:
-        tok = toks[j]
-        w = tok.low if tok.kind == "word" else ""
-        if tok.text == "-" and last == "tens" and _adjacent(toks, j):
-            if _adjacent(toks, j + 1) and _word_at(toks, j + 1) in _EN_UNITS:
+        w = toks.low[j]
+        if toks.sym[j] == "-" and last == "tens" and toks.adjacent(j):
+            if toks.adjacent(j + 1) and toks.word_at(j + 1) in _EN_UNITS:
                 j += 1
                 continue
             break
@@ -354,17 +372,17 @@ def _parse_en_words(toks: list[_Tok], i: int) -> _Num | None:
             w == "and"
             and last in {"hundred", "scale"}
             and (
-                _word_at(toks, j + 1) in _EN_UNITS
-                or _word_at(toks, j + 1) in _EN_TEENS
-                or _word_at(toks, j + 1) in _EN_TENS
+                toks.word_at(j + 1) in _EN_UNITS
+                or toks.word_at(j + 1) in _EN_TEENS
+                or toks.word_at(j + 1) in _EN_TENS
             )
         ):
             last = "and"
         elif (
             w == "and"
             and last in {"unit", "teen", "tens"}
-            and _word_at(toks, j + 1) == "a"
-            and _word_at(toks, j + 2) == "half"
+            and toks.word_at(j + 1) == "a"
+            and toks.word_at(j + 2) == "half"
         ):
             current += 0.5  # "two and a half"
             j += 3
@@ -379,9 +397,9 @@ def _parse_en_words(toks: list[_Tok], i: int) -> _Num | None:
         return None
     value = total + current
     if last in {"unit", "teen", "tens"}:
-        frac = _word_at(toks, j)
+        frac = toks.word_at(j)
         if frac in {"third", "thirds"} or (
-            frac in {"quarter", "quarters"} and _word_at(toks, j + 1) == "of"
+            frac in {"quarter", "quarters"} and toks.word_at(j + 1) == "of"
         ):
             return _Num(
                 j + 1, value / (3 if "third" in frac else 4), False, True, False, None, False
@@ -390,14 +408,14 @@ def _parse_en_words(toks: list[_Tok], i: int) -> _Num | None:
     return _Num(j, value, lone, False, False, None, False)
 
 
-def _parse_id_words(toks: list[_Tok], i: int) -> _Num | None:
-    n = len(toks)
-    first = _word_at(toks, i)
+def _parse_id_words(toks: _Tokens, i: int) -> _Num | None:
+    n = toks.n
+    first = toks.word_at(i)
     if first in _ID_APPROX:
         return _Num(i + 1, None, False, False, True, None, False)
     if first in _ID_FRACTIONS:
         value = _ID_FRACTIONS[first]
-        nxt = _word_at(toks, i + 1)
+        nxt = toks.word_at(i + 1)
         if nxt in _ID_SCALES:
             return _Num(i + 2, value * _ID_SCALES[nxt], False, False, False, nxt, False)
         return _Num(i + 1, value, False, True, False, None, False)
@@ -409,7 +427,7 @@ def _parse_id_words(toks: list[_Tok], i: int) -> _Num | None:
     j = i
     words = 0
     while j < n:
-        w = _word_at(toks, j)
+        w = toks.word_at(j)
         if w in _ID_UNITS and pending is None and last not in {"unit", "half"}:
             pending = float(_ID_UNITS[w])
             last = "unit"
@@ -443,14 +461,14 @@ def _parse_id_words(toks: list[_Tok], i: int) -> _Num | None:
     return _Num(j, value, lone, False, False, scale if last == "scale" else None, False)
 
 
-def _count_noun_end(toks: list[_Tok], j: int, lang: str) -> int:
+def _count_noun_end(toks: _Tokens, j: int, lang: str) -> int:
     """Index after a count noun starting at ``j`` (allowing one English adjective), else -1."""
-    w = _word_at(toks, j)
+    w = toks.word_at(j)
     if not w:
         return -1
     if _is_count_noun(w, lang):
         return j + 1
-    if w in _EN_COUNT_ADJECTIVES and _is_count_noun(_word_at(toks, j + 1), lang):
+    if w in _EN_COUNT_ADJECTIVES and _is_count_noun(toks.word_at(j + 1), lang):
         return j + 2
     return -1
 
@@ -470,27 +488,26 @@ def _is_count_noun(w: str, lang: str) -> bool:
 
 
 def _classify(
-    toks: list[_Tok], i: int, num: _Num, lang: str
+    toks: _Tokens, i: int, num: _Num, lang: str
 ) -> tuple[int, QuantityKind, float | None, str | None] | None:
     """Decide what kind of quantity the number at ``i`` starts; return (end, kind, value, unit)."""
-    n = len(toks)
     j = num.end
-    nxt = toks[j] if j < n else None
-    w = _word_at(toks, j)
+    w = toks.word_at(j)
+    sym = toks.sym_at(j)
     value = num.value
-    if nxt is not None and nxt.text == "%":
+    if sym == "%":
         return j + 1, "percent", value, "%"
     if w in _PERCENT_WORDS:
         return j + 1, "percent", value, "%"
-    if w == "per" and _word_at(toks, j + 1) == "cent":
+    if w == "per" and toks.word_at(j + 1) == "cent":
         return j + 2, "percent", value, "%"
-    if nxt is not None and nxt.low in _CURRENCY_SUFFIX and (nxt.kind == "word" or nxt.text == "$"):
-        return j + 1, "money", value, _CURRENCY_SUFFIX[nxt.low]
-    if (w == "x" and _adjacent(toks, j)) or (nxt is not None and nxt.text == "\u00d7"):
-        end = j + 2 if _word_at(toks, j + 1) == "lipat" else j + 1
+    if w in _CURRENCY_SUFFIX or sym == "$":
+        return j + 1, "money", value, _CURRENCY_SUFFIX[w or sym]
+    if (w == "x" and toks.adjacent(j)) or sym == "\u00d7":
+        end = j + 2 if toks.word_at(j + 1) == "lipat" else j + 1
         return end, "ratio", value, "x"
     if w in _TIMES_WORDS:
-        after = _word_at(toks, j + 1)
+        after = toks.word_at(j + 1)
         if w == "kali" and after == "lipat":
             return j + 2, "ratio", value, "x"
         if after in _COMPARATIVES:
@@ -500,26 +517,26 @@ def _classify(
         return j + 1, "count", value, "time"
     # Durations: "3 months", "two-week", "half a day", "3 working days".
     k = j
-    if (nxt is not None and nxt.text == "-" and _adjacent(toks, j) and _adjacent(toks, j + 1)) or (
+    if (sym == "-" and toks.adjacent(j) and toks.adjacent(j + 1)) or (
         num.fraction and w in {"a", "an"}
     ):
         k = j + 1
-    unit_word = _word_at(toks, k)
-    if unit_word in _DURATION_ADJECTIVES and _word_at(toks, k + 1) in _DURATION_UNITS:
+    unit_word = toks.word_at(k)
+    if unit_word in _DURATION_ADJECTIVES and toks.word_at(k + 1) in _DURATION_UNITS:
         k += 1
-        unit_word = _word_at(toks, k)
-    if unit_word in _DURATION_UNITS and (unit_word != "h" or _adjacent(toks, k)):
+        unit_word = toks.word_at(k)
+    if unit_word in _DURATION_UNITS and (unit_word != "h" or toks.adjacent(k)):
         if num.lone_one and unit_word == "day":
             return None  # "one day" = some day
         return k + 1, "duration", value, _DURATION_UNITS[unit_word]
     # Counts: "12 clients", "lima orang", "a dozen new hires".
     end = _count_noun_end(toks, j, lang)
     if end > 0:
-        unit = " ".join(t.low for t in toks[j:end])
+        unit = " ".join(toks.low[j:end])
         return end, "count", value, unit
     if w == "of" and num.approx and _count_noun_end(toks, j + 1, lang) > 0:
         end = _count_noun_end(toks, j + 1, lang)
-        return end, "count", None, toks[end - 1].low
+        return end, "count", None, toks.low[end - 1]
     if num.fraction:
         return j, "ratio", value, "x"
     if num.lone_one:
@@ -532,21 +549,21 @@ def _classify(
 
 
 def _match_money_prefix(
-    toks: list[_Tok], i: int
+    toks: _Tokens, i: int
 ) -> tuple[int, QuantityKind, float | None, str | None] | None:
-    tok = toks[i]
+    word = toks.low[i]
     j = i + 1
     code: str | None = None
-    if tok.low in {"us", "s"} and j < len(toks) and toks[j].text == "$" and _adjacent(toks, j):
-        code = "USD" if tok.low == "us" else "SGD"
+    if word in {"us", "s"} and toks.sym_at(j) == "$" and toks.adjacent(j):
+        code = "USD" if word == "us" else "SGD"
         j += 1
-    elif (tok.kind == "word" or tok.text in {"$", "€", "£"}) and tok.low in _CURRENCY_PREFIX:
-        code = _CURRENCY_PREFIX[tok.low]
-        if tok.low == "rp" and j < len(toks) and toks[j].text == "." and _adjacent(toks, j):
+    elif (word or toks.sym[i]) in _CURRENCY_PREFIX:  # a word or "$", "€", "£"
+        code = _CURRENCY_PREFIX[word or toks.sym[i]]
+        if word == "rp" and toks.sym_at(j) == "." and toks.adjacent(j):
             j += 1  # "Rp."
-    if code is None or j >= len(toks) or toks[j].kind != "num":
+    if code is None or j >= toks.n or not toks.num[j]:
         return None
-    if tok.kind == "word" and i > 0 and _adjacent(toks, i) and toks[i - 1].kind == "word":
+    if word and i > 0 and toks.adjacent(i) and toks.low[i - 1]:
         return None
     convention = "id" if code == "IDR" else "en"
     num = _parse_digit_number(toks, j, convention, idr=code == "IDR", after_currency=True)
@@ -556,30 +573,27 @@ def _match_money_prefix(
 
 
 def _match_at(
-    toks: list[_Tok], i: int, lang: str
+    toks: _Tokens, i: int, lang: str
 ) -> tuple[int, QuantityKind, float | None, str | None] | None:
-    tok = toks[i]
-    if tok.kind == "skip":
-        return None
     money = _match_money_prefix(toks, i)
     if money is not None:
         return money
-    if tok.kind == "num":
+    if toks.num[i]:
         num = _parse_digit_number(toks, i, lang)
         return None if num is None else _classify(toks, i, num, lang)
-    if tok.kind != "word":
+    w = toks.low[i]
+    if not w:
         return None
-    w = tok.low
     if w in _RATIO_WORDS:
         return i + 1, "ratio", _RATIO_WORDS[w], "x"
     if lang == "id":
         if w in _ID_SE_DURATIONS:
-            if i + 1 < len(toks) and toks[i + 1].text == "-" and _adjacent(toks, i + 1):
+            if toks.sym_at(i + 1) == "-" and toks.adjacent(i + 1):
                 return None  # "sehari-hari" = daily
             return i + 1, "duration", 1.0, _ID_SE_DURATIONS[w]
-        if w == "satu" and _word_at(toks, i - 1) == "salah":
+        if w == "satu" and toks.word_at(i - 1) == "salah":
             return None  # "salah satu" = one of
-        if (w == "satu" or w in _ID_SE) and i + 1 < len(toks) and toks[i + 1].text == "-":
+        if (w == "satu" or w in _ID_SE) and toks.sym_at(i + 1) == "-":
             return None  # "satu-satunya"
         num = _parse_id_words(toks, i)
         if num is not None:
@@ -587,13 +601,13 @@ def _match_at(
     num = _parse_en_words(toks, i)
     if num is None:
         return None
-    if num.lone_one and _word_at(toks, i - 1) in {"no", "every", "any", "each", "some"}:
+    if num.lone_one and toks.word_at(i - 1) in {"no", "every", "any", "each", "some"}:
         return None
     return _classify(toks, i, num, lang)
 
 
-# Words that can start a quantity: a token that is neither a number nor one of these is
-# skipped without looking further (most tokens of an answer).
+# Words that can start a quantity: a token that is neither a number nor one of these words or
+# currency symbols is skipped without looking further (most tokens of an answer).
 _STARTS: Final = frozenset(
     {
         *_EN_UNITS,
@@ -616,11 +630,9 @@ _STARTS: Final = frozenset(
         *_CURRENCY_PREFIX,
         "us",
         "s",
-        "$",
-        "\u20ac",
-        "\u00a3",
     }
 )
+_CURRENCY_SYMBOLS: Final = frozenset({"$", "\u20ac", "\u00a3"})
 
 
 def find_quantities(text: str, lang: str) -> list[Quantity]:
@@ -633,20 +645,26 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     """
     if lang not in {"en", "id"}:
         raise ValueError(f"unsupported language {lang!r}; expected 'en' or 'id'")
-    toks = _tokenize(text)
     out: list[Quantity] = []
-    i = 0
-    while i < len(toks):
-        tok = toks[i]
-        if tok.kind != "num" and tok.low not in _STARTS:
-            i += 1
+    toks = _Tokens(text)
+    every = range(toks.n)
+    candidates = sorted(
+        [
+            *compress(every, toks.num),
+            *compress(every, map(_STARTS.__contains__, toks.low)),
+            *compress(every, map(_CURRENCY_SYMBOLS.__contains__, toks.sym)),
+        ]
+    )
+    after = after_char = 0  # the token after the last match, where its whitespace starts
+    for i in candidates:
+        if i < after:
             continue
         match = _match_at(toks, i, lang)
         if match is None:
-            i += 1
             continue
         end, kind, value, unit = match
-        start_char, end_char = toks[i].start, toks[end - 1].end
+        start_char = after_char + toks.width(after, i) + len(toks.space[i])
+        end_char = after_char + toks.width(after, end)
         out.append(Quantity(start_char, end_char, text[start_char:end_char], kind, value, unit))
-        i = end
+        after, after_char = end, end_char
     return out
