@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from answer_check import quantities
 from answer_check.quantities import KINDS, Quantity, find_quantities
 
 
@@ -278,3 +279,72 @@ def test_any_text(text: str, lang: str) -> None:
 @given(st.lists(_ALPHABET, max_size=30).map("".join), st.sampled_from(["en", "id"]))
 def test_quantity_like_text(text: str, lang: str) -> None:
     _check(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "spans"),
+    [
+        ("x_two weeks", "en", ["two weeks"]),
+        ("\u0663two weeks", "en", ["two weeks"]),
+        ("We\u2019re a team of FIVE people", "en", ["FIVE people"]),
+        ("caf\u00e9 for two days", "en", ["two days"]),
+        ("costs were HALVED", "en", ["HALVED"]),
+        ("A Third of us", "en", ["A Third"]),
+        ("a\tdozen\nusers", "en", ["a\tdozen\nusers"]),
+        ("RATUSAN klien", "id", ["RATUSAN klien"]),
+        ("Dua\u00a0minggu", "id", ["Dua\u00a0minggu"]),
+        ("sebulan\u2014penuh", "id", ["sebulan"]),
+        ("ribuan", "en", []),
+        ("a thousand thanks", "id", ["a thousand"]),
+        ("just another team", "en", []),
+    ],
+)
+def test_words_next_to_other_characters(text: str, lang: str, spans: list[str]) -> None:
+    assert [q.text for q in find_quantities(text, lang)] == spans
+
+
+_WORDS = sorted(
+    {"a", "an", "of", "and", "per", "cent", "salah", "no", "jam", "x", "M", "K", "us", "s"}
+    | {w for w in quantities._STARTS if w.isalpha()}
+    | {"third", "thirds", "quarter", "quarters", "belas", "puluh", "ratus", "pertiga"}
+    | set(quantities._DURATION_UNITS)
+    | set(quantities._CURRENCY_SUFFIX)
+    | {"Two", "HALF", "Satu", "Dozen", "Third", "people", "klien", "things"}
+)
+# No digits: a text with one always gets the full look.
+_WORDS_AND_GAPS = st.one_of(
+    st.sampled_from(_WORDS),
+    st.sampled_from(
+        [" ", " ", "-", "\n", "_", ".", "\u2019", "\u2014", "\u00e9", "\u212a", "\u0663"]
+    ),
+)
+
+
+def _without_pre_check(text: str, lang: str) -> list[Quantity]:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(quantities, "_may_have_quantities", lambda text, lang: True)
+        return find_quantities(text, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_pre_check_hides_no_word(lang: str) -> None:
+    """Skipping texts without a digit or a first word of a quantity changes no result."""
+    contexts = ["{}", "{} days", "{} people", "{} of users", "{} percent", "{} kali", "a {}"]
+    contexts += [
+        "{} hundred",
+        "{} ribu",
+        "{} dozen",
+        "{} and a half",
+        "no {}",
+        "{}-{}",
+        "a {} of it",
+    ]
+    for word in _WORDS:
+        for context in contexts:
+            for text in (context.format(word, word), context.format(word, word).upper()):
+                assert find_quantities(text, lang) == _without_pre_check(text, lang), text
+
+
+@given(st.lists(_WORDS_AND_GAPS, max_size=20).map("".join), st.sampled_from(["en", "id"]))
+def test_pre_check_hides_nothing(text: str, lang: str) -> None:
+    assert find_quantities(text, lang) == _without_pre_check(text, lang)

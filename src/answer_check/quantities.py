@@ -634,6 +634,45 @@ _STARTS: Final = frozenset(
 )
 _CURRENCY_SYMBOLS: Final = frozenset({"$", "\u20ac", "\u00a3"})
 
+# The words a match can start from without a digit in the text (money needs digits): every other
+# start word fails at once in _match_at. "a" starts a quantity only before "third", "quarter",
+# "hundred", "thousand", "million", "billion" or "dozen", which stand in for it here.
+_EN_FIRST_WORDS: Final = frozenset(
+    {*_EN_UNITS, *_EN_TEENS, *_EN_TENS, *_EN_APPROX, "half", *_RATIO_WORDS}
+    | {"third", "quarter"}
+    | (_EN_A_NEXT - {"half"})
+)
+_FIRST_WORDS: Final = {
+    "en": _EN_FIRST_WORDS,
+    "id": _EN_FIRST_WORDS
+    | {*_ID_SE_DURATIONS, *_ID_UNITS, *_ID_SE, *_ID_SE_SCALES, *_ID_APPROX, *_ID_FRACTIONS},
+}
+# For ASCII text: letters lower-cased, digits to "0", everything else to a space, so that the
+# words of the result are the lower-cased word tokens.
+_ASCII_FOLD: Final = str.maketrans(
+    {c: c.lower() if c.isalpha() else "0" if c.isdigit() else " " for c in map(chr, range(128))}
+)
+_WORD_RE: Final = re.compile(r"[^\W\d_]+")  # a word token, as in _TOKEN_RE
+_DIGIT_RE: Final = re.compile(r"[0-9]")
+
+
+def _may_have_quantities(text: str, lang: str) -> bool:
+    """False when ``text`` has no digit and no word a quantity can start from (most answers).
+
+    An exact pre-check, much cheaper than tokenizing: find_quantities finds nothing when false.
+    """
+    if text.isascii():
+        folded = text.translate(_ASCII_FOLD)
+        if "0" in folded:
+            return True
+        words = folded.split()
+    else:
+        if _DIGIT_RE.search(text):
+            return True
+        # Lower-cased one by one, as in _Tokens (a lone "\u212a", the Kelvin sign, is "k").
+        words = " ".join(_WORD_RE.findall(text)).lower().split(" ")
+    return not _FIRST_WORDS[lang].isdisjoint(words)
+
 
 def find_quantities(text: str, lang: str) -> list[Quantity]:
     """Return the quantities in ``text``, sorted and non-overlapping.
@@ -646,6 +685,8 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     if lang not in {"en", "id"}:
         raise ValueError(f"unsupported language {lang!r}; expected 'en' or 'id'")
     out: list[Quantity] = []
+    if not _may_have_quantities(text, lang):
+        return out
     toks = _Tokens(text)
     every = range(toks.n)
     candidates = sorted(
