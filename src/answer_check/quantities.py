@@ -41,16 +41,26 @@ class Quantity:
     unit: str | None = None
 
 
-# One match per token, with the whitespace before it: (space, word, skip, num, sym), exactly one
-# of the last four non-empty. Clock times and slashed dates/fractions ("skip") are consumed
-# whole and never reported.
-_TOKEN_RE: Final = re.compile(
-    r"(\s*)(?:"
-    r"([^\W\d_]+)"
-    r"|([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[0-9]+(?:/[0-9]+)+)"
-    r"|([0-9]+(?:[.,][0-9]+)*)"
-    r"|(\S))"
-)
+def _token_re(word: str) -> re.Pattern[str]:
+    """A regex with one match per token, given the pattern of a word.
+
+    Each match is (space, word, skip, num, sym): the whitespace before the token, then its text
+    in exactly one of the four others. Clock times and slashed dates/fractions ("skip") are
+    consumed whole and never reported.
+    """
+    return re.compile(
+        r"(\s*)(?:"
+        rf"({word})"
+        r"|([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[0-9]+(?:/[0-9]+)+)"
+        r"|([0-9]+(?:[.,][0-9]+)*)"
+        r"|(\S))"
+    )
+
+
+_WORD: Final = r"[^\W\d_]+"  # letters
+_TOKEN_RE: Final = _token_re(_WORD)
+# The same tokens for ASCII text, found faster: the regex engine tests [A-Za-z] more quickly.
+_ASCII_TOKEN_RE: Final = _token_re("[A-Za-z]+")
 _GROUPS: Final = 5
 
 # --- number words -----------------------------------------------------------------------------
@@ -194,7 +204,8 @@ class _Tokens:
     __slots__ = ("_found", "low", "n", "num", "space", "sym", "word")
 
     def __init__(self, text: str) -> None:
-        found: list[tuple[str, str, str, str, str]] = _TOKEN_RE.findall(text)
+        token_re = _ASCII_TOKEN_RE if text.isascii() else _TOKEN_RE
+        found: list[tuple[str, str, str, str, str]] = token_re.findall(text)
         self._found = found
         self.n = len(found)
         columns = tuple(zip(*found, strict=True)) or ((),) * _GROUPS
@@ -606,53 +617,32 @@ def _match_at(
     return _classify(toks, i, num, lang)
 
 
-# Words that can start a quantity: a token that is neither a number nor one of these words or
-# currency symbols is skipped without looking further (most tokens of an answer).
-_STARTS: Final = frozenset(
-    {
-        *_EN_UNITS,
-        *_EN_TEENS,
-        *_EN_TENS,
-        *_EN_SCALES,
-        *_EN_APPROX,
-        "a",
-        "an",
-        "half",
-        "dozen",
-        *_ID_UNITS,
-        *_ID_SE,
-        *_ID_SCALES,
-        *_ID_SE_SCALES,
-        *_ID_APPROX,
-        *_ID_FRACTIONS,
-        *_ID_SE_DURATIONS,
-        *_RATIO_WORDS,
-        *_CURRENCY_PREFIX,
-        "us",
-        "s",
-    }
-)
-_CURRENCY_SYMBOLS: Final = frozenset({"$", "\u20ac", "\u00a3"})
-
-# The words a match can start from without a digit in the text (money needs digits): every other
-# start word fails at once in _match_at. "a" starts a quantity only before "third", "quarter",
-# "hundred", "thousand", "million", "billion" or "dozen", which stand in for it here.
+# Words a quantity can start from, by language: all other words fail at once in _match_at
+# (checked by the tests). "a" starts one only before the words of _AFTER_A ("a dozen", "a third").
 _EN_FIRST_WORDS: Final = frozenset(
     {*_EN_UNITS, *_EN_TEENS, *_EN_TENS, *_EN_APPROX, "half", *_RATIO_WORDS}
-    | {"third", "quarter"}
-    | (_EN_A_NEXT - {"half"})
 )
 _FIRST_WORDS: Final = {
     "en": _EN_FIRST_WORDS,
     "id": _EN_FIRST_WORDS
     | {*_ID_SE_DURATIONS, *_ID_UNITS, *_ID_SE, *_ID_SE_SCALES, *_ID_APPROX, *_ID_FRACTIONS},
 }
+_AFTER_A: Final = frozenset({"third", "quarter"} | (_EN_A_NEXT - {"half"}))
+# Money amounts start at a currency word or symbol, but only right before digits.
+_CURRENCY_WORDS: Final = frozenset({*(w for w in _CURRENCY_PREFIX if w.isalpha()), "us", "s"})
+_CURRENCY_SYMBOLS: Final = frozenset(_CURRENCY_PREFIX) - _CURRENCY_WORDS  # $, €, £
+
+# The tokens a quantity can start from besides numbers: any other token is passed over.
+_STARTS: Final = {lang: words | {"a"} | _CURRENCY_WORDS for lang, words in _FIRST_WORDS.items()}
+# A text with no digit has a quantity only if it has one of these words ("a" is everywhere,
+# the word after it stands in for it).
+_STARTS_WITHOUT_DIGITS: Final = {lang: words | _AFTER_A for lang, words in _FIRST_WORDS.items()}
 # For ASCII text: letters lower-cased, digits to "0", everything else to a space, so that the
 # words of the result are the lower-cased word tokens.
 _ASCII_FOLD: Final = str.maketrans(
     {c: c.lower() if c.isalpha() else "0" if c.isdigit() else " " for c in map(chr, range(128))}
 )
-_WORD_RE: Final = re.compile(r"[^\W\d_]+")  # a word token, as in _TOKEN_RE
+_WORD_RE: Final = re.compile(_WORD)
 _DIGIT_RE: Final = re.compile(r"[0-9]")
 
 
@@ -671,7 +661,7 @@ def _may_have_quantities(text: str, lang: str) -> bool:
             return True
         # Lower-cased one by one, as in _Tokens (a lone "\u212a", the Kelvin sign, is "k").
         words = " ".join(_WORD_RE.findall(text)).lower().split(" ")
-    return not _FIRST_WORDS[lang].isdisjoint(words)
+    return not _STARTS_WITHOUT_DIGITS[lang].isdisjoint(words)
 
 
 def find_quantities(text: str, lang: str) -> list[Quantity]:
@@ -692,7 +682,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     candidates = sorted(
         [
             *compress(every, toks.num),
-            *compress(every, map(_STARTS.__contains__, toks.low)),
+            *compress(every, map(_STARTS[lang].__contains__, toks.low)),
             *compress(every, map(_CURRENCY_SYMBOLS.__contains__, toks.sym)),
         ]
     )
