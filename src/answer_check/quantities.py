@@ -213,9 +213,20 @@ class _Tokens:
         self.word: tuple[str, ...] = columns[1]
         self.num: tuple[str, ...] = columns[3]
         self.sym: tuple[str, ...] = columns[4]
-        # One str.lower() for all words: spaces keep each word's lower-casing (even a final
-        # sigma) what it would be alone, and no lower-cased letter is a space.
+        # One str.lower() for all words, space-separated: each comes out as it would alone (even
+        # a final sigma), and lower-casing never makes a space.
         self.low: list[str] = " ".join(self.word).lower().split(" ") if found else []
+
+    def starts(self, words: frozenset[str]) -> list[int]:
+        """Indices, in order, of the numbers, the currency symbols and the words in ``words``."""
+        every = range(self.n)
+        return sorted(
+            [
+                *compress(every, self.num),
+                *compress(every, map(_CURRENCY_SYMBOLS.__contains__, self.sym)),
+                *compress(every, map(words.__contains__, self.low)),
+            ]
+        )
 
     def width(self, first: int, stop: int) -> int:
         """Characters from the whitespace before token ``first`` to the end of ``stop - 1``."""
@@ -678,16 +689,8 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     if not _may_have_quantities(text, lang):
         return out
     toks = _Tokens(text)
-    every = range(toks.n)
-    candidates = sorted(
-        [
-            *compress(every, toks.num),
-            *compress(every, map(_STARTS[lang].__contains__, toks.low)),
-            *compress(every, map(_CURRENCY_SYMBOLS.__contains__, toks.sym)),
-        ]
-    )
     after = after_char = 0  # the token after the last match, where its whitespace starts
-    for i in candidates:
+    for i in toks.starts(_STARTS[lang]):
         if i < after:
             continue
         match = _match_at(toks, i, lang)
