@@ -303,15 +303,18 @@ def test_words_next_to_other_characters(text: str, lang: str, spans: list[str]) 
     assert [q.text for q in find_quantities(text, lang)] == spans
 
 
-_WORDS = sorted(
-    {"a", "an", "of", "and", "per", "cent", "salah", "no", "jam", "x", "M", "K", "us", "s"}
-    | {w for words in quantities._STARTS.values() for w in words}
-    | {"an", "hundred", "thousand", "million", "dozen", "ribu", "juta", "rb", "belasan"}
-    | {"third", "thirds", "quarter", "quarters", "belas", "puluh", "ratus", "pertiga"}
-    | set(quantities._DURATION_UNITS)
-    | set(quantities._CURRENCY_SUFFIX)
-    | {"Two", "HALF", "Satu", "Dozen", "Third", "people", "klien", "things"}
-)
+def _rule_words() -> list[str]:
+    """Every word of the rule tables, the words the rules spell out, and a few more."""
+    words = {"a", "an", "of", "and", "per", "cent", "salah", "no", "every", "jam", "pukul", "x"}
+    words |= {"lipat", "M", "T", "K", "us", "s", "first", "thirds", "quarters", "pertiga"}
+    words |= {"Two", "HALF", "Satu", "Dozen", "Third", "things", "feels", "bus", "class", "the"}
+    for table in vars(quantities).values():
+        if isinstance(table, dict | frozenset):
+            words |= {w for w in table if isinstance(w, str) and w.isalpha()}
+    return sorted(words)
+
+
+_WORDS = _rule_words()
 # No digits: a text with one always gets the full look.
 _WORDS_AND_GAPS = st.one_of(
     st.sampled_from(_WORDS),
@@ -348,11 +351,23 @@ def test_shortcuts_hide_no_word(lang: str) -> None:
         "a {} of it",
         "{} 5",
         "{}$5",
+        "one {}",
+        "one-{}",
+        "one {} one",
+        "one {} days",
+        "one {} faster",
+        "one {} lipat",
+        "one {} cent",
     ]
     for word in _WORDS:
         for context in contexts:
             for text in (context.format(word, word), context.format(word, word).upper()):
                 assert find_quantities(text, lang) == _without_shortcuts(text, lang), text
+
+
+@pytest.mark.parametrize("text", ["one %", "one$", "one \u00d7", "the one% share", "one $ only"])
+def test_shortcuts_hide_no_symbol(text: str) -> None:
+    assert find_quantities(text, "en") == _without_shortcuts(text, "en") != []
 
 
 @given(st.lists(_WORDS_AND_GAPS, max_size=20).map("".join), st.sampled_from(["en", "id"]))

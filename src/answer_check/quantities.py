@@ -648,6 +648,14 @@ _STARTS: Final = {lang: words | {"a"} | _CURRENCY_WORDS for lang, words in _FIRS
 # A text with no digit has a quantity only if it has one of these words ("a" is everywhere,
 # the word after it stands in for it).
 _STARTS_WITHOUT_DIGITS: Final = {lang: words | _AFTER_A for lang, words in _FIRST_WORDS.items()}
+# A lone "one" ("one of them", "no one") is no quantity: only when a word of these follows it
+# (_parse_en_words and _classify), a count noun, or one of the symbols.
+_AFTER_ONE: Final = frozenset(
+    {"hundred", "dozen", "and", "third", "thirds", "quarter", "quarters", "per", "x"}
+    | {*_EN_SCALES, *_PERCENT_WORDS, *_CURRENCY_SUFFIX, *_TIMES_WORDS}
+    | {*_DURATION_UNITS, *_DURATION_ADJECTIVES, *_EN_COUNT_ADJECTIVES}
+)
+_SYMBOLS_AFTER_ONE: Final = ("%", "$", "\u00d7")
 # For ASCII text: letters lower-cased, digits to "0", everything else to a space, so that the
 # words of the result are the lower-cased word tokens.
 _ASCII_FOLD: Final = str.maketrans(
@@ -672,7 +680,14 @@ def _may_have_quantities(text: str, lang: str) -> bool:
             return True
         # Lower-cased one by one, as in _Tokens (a lone "\u212a", the Kelvin sign, is "k").
         words = " ".join(_WORD_RE.findall(text)).lower().split(" ")
-    return not _STARTS_WITHOUT_DIGITS[lang].isdisjoint(words)
+    starts = _STARTS_WITHOUT_DIGITS[lang].intersection(words)
+    if starts != {"one"}:
+        return bool(starts)
+    # Only "one", the most common of them: look at the words after it.
+    after_one = compress(words[1:], map("one".__eq__, words))
+    return any(sym in text for sym in _SYMBOLS_AFTER_ONE) or any(
+        word in _AFTER_ONE or _is_count_noun(word, lang) for word in after_one
+    )
 
 
 def find_quantities(text: str, lang: str) -> list[Quantity]:
