@@ -648,8 +648,9 @@ _STARTS: Final = {lang: words | {"a"} | _CURRENCY_WORDS for lang, words in _FIRS
 # A text with no digit has a quantity only if it has one of these words ("a" is everywhere,
 # the word after it stands in for it).
 _STARTS_WITHOUT_DIGITS: Final = {lang: words | _AFTER_A for lang, words in _FIRST_WORDS.items()}
-# A lone "one" ("one of them", "no one") is no quantity: only when a word of these follows it
-# (_parse_en_words and _classify), a count noun, or one of the symbols.
+# A lone "one" ("one of them", "no one") is no quantity. It is part of one only when followed
+# by one of these words (see _parse_en_words and _classify), by a count noun, or by one of the
+# symbols (checked anywhere in the text). A "-" between does not matter: "one-week".
 _AFTER_ONE: Final = frozenset(
     {"hundred", "dozen", "and", "third", "thirds", "quarter", "quarters", "per", "x"}
     | {*_EN_SCALES, *_PERCENT_WORDS, *_CURRENCY_SUFFIX, *_TIMES_WORDS}
@@ -669,6 +670,7 @@ def _may_have_quantities(text: str, lang: str) -> bool:
     """False when ``text`` has no digit and no word a quantity can start from (most answers).
 
     An exact pre-check, much cheaper than tokenizing: find_quantities finds nothing when false.
+    It may be true for a text without quantities (the rules decide), never the other way round.
     """
     if text.isascii():
         folded = text.translate(_ASCII_FOLD)
@@ -683,7 +685,8 @@ def _may_have_quantities(text: str, lang: str) -> bool:
     starts = _STARTS_WITHOUT_DIGITS[lang].intersection(words)
     if starts != {"one"}:
         return bool(starts)
-    # Only "one", the most common of them: look at the words after it.
+    # Only "one", the most common of them: look at the word after each (symbols between do not
+    # show in ``words``, so this may pass a "one" the rules then reject, which is fine).
     after_one = compress(words[1:], map("one".__eq__, words))
     return any(sym in text for sym in _SYMBOLS_AFTER_ONE) or any(
         word in _AFTER_ONE or _is_count_noun(word, lang) for word in after_one
