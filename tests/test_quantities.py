@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from answer_check import quantities
 from answer_check.quantities import KINDS, Quantity, find_quantities
 
 
@@ -278,3 +279,97 @@ def test_any_text(text: str, lang: str) -> None:
 @given(st.lists(_ALPHABET, max_size=30).map("".join), st.sampled_from(["en", "id"]))
 def test_quantity_like_text(text: str, lang: str) -> None:
     _check(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "spans"),
+    [
+        ("x_two weeks", "en", ["two weeks"]),
+        ("\u0663two weeks", "en", ["two weeks"]),
+        ("We\u2019re a team of FIVE people", "en", ["FIVE people"]),
+        ("caf\u00e9 for two days", "en", ["two days"]),
+        ("costs were HALVED", "en", ["HALVED"]),
+        ("A Third of us", "en", ["A Third"]),
+        ("a\tdozen\nusers", "en", ["a\tdozen\nusers"]),
+        ("RATUSAN klien", "id", ["RATUSAN klien"]),
+        ("Dua\u00a0minggu", "id", ["Dua\u00a0minggu"]),
+        ("sebulan\u2014penuh", "id", ["sebulan"]),
+        ("ribuan", "en", []),
+        ("a thousand thanks", "id", ["a thousand"]),
+        ("just another team", "en", []),
+    ],
+)
+def test_words_next_to_other_characters(text: str, lang: str, spans: list[str]) -> None:
+    assert [q.text for q in find_quantities(text, lang)] == spans
+
+
+def _rule_words() -> list[str]:
+    """Every word of the rule tables, the words the rules spell out, and a few more."""
+    words = {"a", "an", "of", "and", "per", "cent", "salah", "no", "every", "jam", "pukul", "x"}
+    words |= {"lipat", "M", "T", "K", "us", "s", "first", "thirds", "quarters", "pertiga"}
+    words |= {"Two", "HALF", "Satu", "Dozen", "Third", "things", "feels", "bus", "class", "the"}
+    for table in vars(quantities).values():
+        if isinstance(table, dict | frozenset):
+            words |= {w for w in table if isinstance(w, str) and w.isalpha()}
+    return sorted(words)
+
+
+_WORDS = _rule_words()
+# No digits: a text with one always gets the full look.
+_WORDS_AND_GAPS = st.one_of(
+    st.sampled_from(_WORDS),
+    st.sampled_from(
+        [" ", " ", "-", "\n", "_", ".", "\u2019", "\u2014", "\u00e9", "\u212a", "\u0663"]
+    ),
+)
+
+
+class _Everything:
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def _without_shortcuts(text: str, lang: str) -> list[Quantity]:
+    """find_quantities with no pre-check and every word tried as the start of a quantity."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(quantities, "_may_have_quantities", lambda text, lang: True)
+        mp.setattr(quantities, "_STARTS", {"en": _Everything(), "id": _Everything()})
+        return find_quantities(text, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_shortcuts_hide_no_word(lang: str) -> None:
+    """The pre-check and the start words skip only texts and words that have no quantity."""
+    contexts = ["{}", "{} days", "{} people", "{} of users", "{} percent", "{} kali", "a {}"]
+    contexts += [
+        "{} hundred",
+        "{} ribu",
+        "{} dozen",
+        "{} and a half",
+        "no {}",
+        "{}-{}",
+        "a {} of it",
+        "{} 5",
+        "{}$5",
+        "one {}",
+        "one-{}",
+        "one {} one",
+        "one {} days",
+        "one {} faster",
+        "one {} lipat",
+        "one {} cent",
+    ]
+    for word in _WORDS:
+        for context in contexts:
+            for text in (context.format(word, word), context.format(word, word).upper()):
+                assert find_quantities(text, lang) == _without_shortcuts(text, lang), text
+
+
+@pytest.mark.parametrize("text", ["one %", "one$", "one \u00d7", "the one% share", "one $ only"])
+def test_shortcuts_hide_no_symbol(text: str) -> None:
+    assert find_quantities(text, "en") == _without_shortcuts(text, "en") != []
+
+
+@given(st.lists(_WORDS_AND_GAPS, max_size=20).map("".join), st.sampled_from(["en", "id"]))
+def test_shortcuts_hide_nothing(text: str, lang: str) -> None:
+    assert find_quantities(text, lang) == _without_shortcuts(text, lang)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from itertools import chain, compress, groupby
 from typing import Final, Literal, NamedTuple
 
 __all__ = ["KINDS", "Quantity", "QuantityKind", "find_quantities"]
@@ -40,21 +41,27 @@ class Quantity:
     unit: str | None = None
 
 
-class _Tok(NamedTuple):
-    kind: str  # "num", "word", "sym", "skip"
-    text: str
-    low: str
-    start: int
-    end: int
+def _token_re(word: str) -> re.Pattern[str]:
+    """A regex with one match per token, given the pattern of a word.
+
+    Each match is (space, word, skip, num, sym): the whitespace before the token, then its text
+    in exactly one of the four others. Clock times and slashed dates/fractions ("skip") are
+    consumed whole and never reported.
+    """
+    return re.compile(
+        r"(\s*)(?:"
+        rf"({word})"
+        r"|([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[0-9]+(?:/[0-9]+)+)"
+        r"|([0-9]+(?:[.,][0-9]+)*)"
+        r"|(\S))"
+    )
 
 
-# Clock times and slashed dates/fractions are consumed whole and never reported.
-_TOKEN_RE: Final = re.compile(
-    r"(?P<skip>[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[0-9]+(?:/[0-9]+)+)"
-    r"|(?P<num>[0-9]+(?:[.,][0-9]+)*)"
-    r"|(?P<word>[^\W\d_]+)"
-    r"|(?P<sym>\S)"
-)
+_WORD: Final = r"[^\W\d_]+"  # letters
+_TOKEN_RE: Final = _token_re(_WORD)
+# The same tokens for ASCII text, found faster: the regex engine tests [A-Za-z] more quickly.
+_ASCII_TOKEN_RE: Final = _token_re("[A-Za-z]+")
+_GROUPS: Final = 5
 
 # --- number words -----------------------------------------------------------------------------
 _EN_UNITS: Final = {
@@ -185,13 +192,57 @@ class _Num(NamedTuple):
     year_like: bool
 
 
-def _tokenize(text: str) -> list[_Tok]:
-    out: list[_Tok] = []
-    for m in _TOKEN_RE.finditer(text):
-        kind = m.lastgroup or "sym"
-        word = m.group()
-        out.append(_Tok(kind, word, word.lower(), m.start(), m.end()))
-    return out
+class _Tokens:
+    """The tokens of a text as parallel columns, ``n`` entries each (no object per token).
+
+    Token ``j`` is a word, a number, a symbol or a skipped clock time/date: ``word[j]``,
+    ``num[j]`` or ``sym[j]`` holds its text if it is a word, a number or a symbol, else "".
+    ``low[j]`` is the lower-cased word ("" for any other token) and ``space[j]`` the whitespace
+    before the token.
+    """
+
+    __slots__ = ("_found", "low", "n", "num", "space", "sym", "word")
+
+    def __init__(self, text: str) -> None:
+        token_re = _ASCII_TOKEN_RE if text.isascii() else _TOKEN_RE
+        found: list[tuple[str, str, str, str, str]] = token_re.findall(text)
+        self._found = found
+        self.n = len(found)
+        columns = tuple(zip(*found, strict=True)) or ((),) * _GROUPS
+        self.space: tuple[str, ...] = columns[0]
+        self.word: tuple[str, ...] = columns[1]
+        self.num: tuple[str, ...] = columns[3]
+        self.sym: tuple[str, ...] = columns[4]
+        # One str.lower() for all words, space-separated: each comes out as it would alone (even
+        # a final sigma), and lower-casing never makes a space.
+        self.low: list[str] = " ".join(self.word).lower().split(" ") if found else []
+
+    def starts(self, words: frozenset[str]) -> list[int]:
+        """Indices, in order, of the numbers, the currency symbols and the words in ``words``."""
+        every = range(self.n)
+        return sorted(
+            [
+                *compress(every, self.num),
+                *compress(every, map(_CURRENCY_SYMBOLS.__contains__, self.sym)),
+                *compress(every, map(words.__contains__, self.low)),
+            ]
+        )
+
+    def width(self, first: int, stop: int) -> int:
+        """Characters from the whitespace before token ``first`` to the end of ``stop - 1``."""
+        return len("".join(chain.from_iterable(self._found[first:stop])))
+
+    def word_at(self, j: int) -> str:
+        """The lower-cased word at ``j``; "" when ``j`` is out of range or not a word."""
+        return self.low[j] if 0 <= j < self.n else ""
+
+    def sym_at(self, j: int) -> str:
+        """The symbol at ``j``; "" when ``j`` is out of range or not a symbol."""
+        return self.sym[j] if 0 <= j < self.n else ""
+
+    def adjacent(self, j: int) -> bool:
+        """True when token ``j`` starts right where token ``j - 1`` ends."""
+        return 0 < j < self.n and not self.space[j]
 
 
 def _parse_digits(s: str, convention: str) -> float | None:
@@ -229,35 +280,25 @@ def _parse_digits(s: str, convention: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _word_at(toks: list[_Tok], j: int) -> str:
-    return toks[j].low if 0 <= j < len(toks) and toks[j].kind == "word" else ""
-
-
-def _adjacent(toks: list[_Tok], j: int) -> bool:
-    """True when token ``j`` starts right where token ``j - 1`` ends."""
-    return 0 < j < len(toks) and toks[j - 1].end == toks[j].start
-
-
 def _parse_digit_number(
-    toks: list[_Tok], i: int, convention: str, *, idr: bool = False, after_currency: bool = False
+    toks: _Tokens, i: int, convention: str, *, idr: bool = False, after_currency: bool = False
 ) -> _Num | None:
-    tok = toks[i]
-    if not after_currency and i > 0 and _adjacent(toks, i):
-        prev = toks[i - 1]
-        if prev.kind in {"word", "num"} or prev.text in {"#", ".", ","}:
+    digits = toks.num[i]
+    if not after_currency and i > 0 and toks.adjacent(i):
+        if toks.word[i - 1] or toks.num[i - 1] or toks.sym[i - 1] in {"#", ".", ","}:
             return None  # Q3, H1, B2B, #1
-        if prev.text == "-" and i > 1 and _adjacent(toks, i - 1) and toks[i - 2].kind == "word":
+        if toks.sym[i - 1] == "-" and i > 1 and toks.adjacent(i - 1) and toks.word[i - 2]:
             return None  # COVID-19, ke-2
-    if not after_currency and _word_at(toks, i - 1) in _TIME_OF_DAY_BEFORE:
+    if not after_currency and toks.word_at(i - 1) in _TIME_OF_DAY_BEFORE:
         return None  # "jam 9", "pukul 10.30": a time of day
-    value = _parse_digits(tok.text, convention)
+    value = _parse_digits(digits, convention)
     if value is None:
         return None
     j = i + 1
     scale: str | None = None
-    nxt = _word_at(toks, j)
-    if nxt and _adjacent(toks, j):
-        raw = toks[j].text
+    nxt = toks.word_at(j)
+    if nxt and toks.adjacent(j):
+        raw = toks.word[j]
         if idr and raw in {"M", "T"}:
             value *= 1e9 if raw == "M" else 1e12
             scale = raw.lower()
@@ -268,47 +309,47 @@ def _parse_digit_number(
             j += 1
         elif nxt not in _ATTACHED_OK and nxt not in _SPACED_SCALES:
             return None  # 1st, 3rd, 3D, 9am
-    nxt = _word_at(toks, j)
+    nxt = toks.word_at(j)
     if scale is None and nxt in {"hundred", "ratus"}:
         value *= 100
         j += 1
-        nxt = _word_at(toks, j)
+        nxt = toks.word_at(j)
     if scale is None and nxt in _SPACED_SCALES:
         value *= _SPACED_SCALES[nxt]
         scale = nxt
         j += 1
-    elif scale is None and idr and j < len(toks) and toks[j].text in {"M", "T"}:
-        value *= 1e9 if toks[j].text == "M" else 1e12  # "Rp 2 M" = 2 miliar
-        scale = toks[j].low
+    elif scale is None and idr and j < toks.n and toks.word[j] in {"M", "T"}:
+        value *= 1e9 if toks.word[j] == "M" else 1e12  # "Rp 2 M" = 2 miliar
+        scale = toks.low[j]
         j += 1
     year_like = (
         scale is None
         and j == i + 1
-        and len(tok.text) == 4
-        and tok.text.isdigit()
+        and len(digits) == 4
+        and digits.isdigit()
         and _YEAR_MIN <= value <= _YEAR_MAX
     )
     return _Num(j, value, False, False, False, scale, year_like)
 
 
-def _parse_en_words(toks: list[_Tok], i: int) -> _Num | None:
-    n = len(toks)
-    first = _word_at(toks, i)
+def _parse_en_words(toks: _Tokens, i: int) -> _Num | None:
+    n = toks.n
+    first = toks.word_at(i)
     # Fractions and vague amounts first.
     if first in _EN_APPROX:
         return _Num(i + 1, None, False, False, True, None, False)
     if first == "half":
-        if _word_at(toks, i - 1) in _ORDINAL_HALF_BEFORE:
+        if toks.word_at(i - 1) in _ORDINAL_HALF_BEFORE:
             return None  # "the first half of the year"
-        if _word_at(toks, i + 1) == "a" and _word_at(toks, i + 2) in _EN_SCALES:
-            scale = _word_at(toks, i + 2)
+        if toks.word_at(i + 1) == "a" and toks.word_at(i + 2) in _EN_SCALES:
+            scale = toks.word_at(i + 2)
             return _Num(i + 3, 0.5 * _EN_SCALES[scale], False, False, False, scale, False)
         return _Num(i + 1, 0.5, False, True, False, None, False)
     if first == "a":
-        nxt = _word_at(toks, i + 1)
+        nxt = toks.word_at(i + 1)
         if nxt in {"third", "quarter"}:
-            after = _word_at(toks, i + 2)
-            ends = i + 2 >= n or toks[i + 2].kind == "sym"
+            after = toks.word_at(i + 2)
+            ends = i + 2 >= n or bool(toks.sym[i + 2])
             if after == "of" or (nxt == "third" and ends):
                 return _Num(
                     i + 2, 1 / 3 if nxt == "third" else 0.25, False, True, False, None, False
@@ -322,10 +363,9 @@ def _parse_en_words(toks: list[_Tok], i: int) -> _Num | None:
     j = i
     words = 0
     while j < n:
-        tok = toks[j]
-        w = tok.low if tok.kind == "word" else ""
-        if tok.text == "-" and last == "tens" and _adjacent(toks, j):
-            if _adjacent(toks, j + 1) and _word_at(toks, j + 1) in _EN_UNITS:
+        w = toks.low[j]
+        if toks.sym[j] == "-" and last == "tens" and toks.adjacent(j):
+            if toks.adjacent(j + 1) and toks.word_at(j + 1) in _EN_UNITS:
                 j += 1
                 continue
             break
@@ -354,17 +394,17 @@ def _parse_en_words(toks: list[_Tok], i: int) -> _Num | None:
             w == "and"
             and last in {"hundred", "scale"}
             and (
-                _word_at(toks, j + 1) in _EN_UNITS
-                or _word_at(toks, j + 1) in _EN_TEENS
-                or _word_at(toks, j + 1) in _EN_TENS
+                toks.word_at(j + 1) in _EN_UNITS
+                or toks.word_at(j + 1) in _EN_TEENS
+                or toks.word_at(j + 1) in _EN_TENS
             )
         ):
             last = "and"
         elif (
             w == "and"
             and last in {"unit", "teen", "tens"}
-            and _word_at(toks, j + 1) == "a"
-            and _word_at(toks, j + 2) == "half"
+            and toks.word_at(j + 1) == "a"
+            and toks.word_at(j + 2) == "half"
         ):
             current += 0.5  # "two and a half"
             j += 3
@@ -379,9 +419,9 @@ def _parse_en_words(toks: list[_Tok], i: int) -> _Num | None:
         return None
     value = total + current
     if last in {"unit", "teen", "tens"}:
-        frac = _word_at(toks, j)
+        frac = toks.word_at(j)
         if frac in {"third", "thirds"} or (
-            frac in {"quarter", "quarters"} and _word_at(toks, j + 1) == "of"
+            frac in {"quarter", "quarters"} and toks.word_at(j + 1) == "of"
         ):
             return _Num(
                 j + 1, value / (3 if "third" in frac else 4), False, True, False, None, False
@@ -390,14 +430,14 @@ def _parse_en_words(toks: list[_Tok], i: int) -> _Num | None:
     return _Num(j, value, lone, False, False, None, False)
 
 
-def _parse_id_words(toks: list[_Tok], i: int) -> _Num | None:
-    n = len(toks)
-    first = _word_at(toks, i)
+def _parse_id_words(toks: _Tokens, i: int) -> _Num | None:
+    n = toks.n
+    first = toks.word_at(i)
     if first in _ID_APPROX:
         return _Num(i + 1, None, False, False, True, None, False)
     if first in _ID_FRACTIONS:
         value = _ID_FRACTIONS[first]
-        nxt = _word_at(toks, i + 1)
+        nxt = toks.word_at(i + 1)
         if nxt in _ID_SCALES:
             return _Num(i + 2, value * _ID_SCALES[nxt], False, False, False, nxt, False)
         return _Num(i + 1, value, False, True, False, None, False)
@@ -409,7 +449,7 @@ def _parse_id_words(toks: list[_Tok], i: int) -> _Num | None:
     j = i
     words = 0
     while j < n:
-        w = _word_at(toks, j)
+        w = toks.word_at(j)
         if w in _ID_UNITS and pending is None and last not in {"unit", "half"}:
             pending = float(_ID_UNITS[w])
             last = "unit"
@@ -443,14 +483,14 @@ def _parse_id_words(toks: list[_Tok], i: int) -> _Num | None:
     return _Num(j, value, lone, False, False, scale if last == "scale" else None, False)
 
 
-def _count_noun_end(toks: list[_Tok], j: int, lang: str) -> int:
+def _count_noun_end(toks: _Tokens, j: int, lang: str) -> int:
     """Index after a count noun starting at ``j`` (allowing one English adjective), else -1."""
-    w = _word_at(toks, j)
+    w = toks.word_at(j)
     if not w:
         return -1
     if _is_count_noun(w, lang):
         return j + 1
-    if w in _EN_COUNT_ADJECTIVES and _is_count_noun(_word_at(toks, j + 1), lang):
+    if w in _EN_COUNT_ADJECTIVES and _is_count_noun(toks.word_at(j + 1), lang):
         return j + 2
     return -1
 
@@ -470,27 +510,26 @@ def _is_count_noun(w: str, lang: str) -> bool:
 
 
 def _classify(
-    toks: list[_Tok], i: int, num: _Num, lang: str
+    toks: _Tokens, i: int, num: _Num, lang: str
 ) -> tuple[int, QuantityKind, float | None, str | None] | None:
     """Decide what kind of quantity the number at ``i`` starts; return (end, kind, value, unit)."""
-    n = len(toks)
     j = num.end
-    nxt = toks[j] if j < n else None
-    w = _word_at(toks, j)
+    w = toks.word_at(j)
+    sym = toks.sym_at(j)
     value = num.value
-    if nxt is not None and nxt.text == "%":
+    if sym == "%":
         return j + 1, "percent", value, "%"
     if w in _PERCENT_WORDS:
         return j + 1, "percent", value, "%"
-    if w == "per" and _word_at(toks, j + 1) == "cent":
+    if w == "per" and toks.word_at(j + 1) == "cent":
         return j + 2, "percent", value, "%"
-    if nxt is not None and nxt.low in _CURRENCY_SUFFIX and (nxt.kind == "word" or nxt.text == "$"):
-        return j + 1, "money", value, _CURRENCY_SUFFIX[nxt.low]
-    if (w == "x" and _adjacent(toks, j)) or (nxt is not None and nxt.text == "\u00d7"):
-        end = j + 2 if _word_at(toks, j + 1) == "lipat" else j + 1
+    if w in _CURRENCY_SUFFIX or sym == "$":
+        return j + 1, "money", value, _CURRENCY_SUFFIX[w or sym]
+    if (w == "x" and toks.adjacent(j)) or sym == "\u00d7":
+        end = j + 2 if toks.word_at(j + 1) == "lipat" else j + 1
         return end, "ratio", value, "x"
     if w in _TIMES_WORDS:
-        after = _word_at(toks, j + 1)
+        after = toks.word_at(j + 1)
         if w == "kali" and after == "lipat":
             return j + 2, "ratio", value, "x"
         if after in _COMPARATIVES:
@@ -500,26 +539,26 @@ def _classify(
         return j + 1, "count", value, "time"
     # Durations: "3 months", "two-week", "half a day", "3 working days".
     k = j
-    if (nxt is not None and nxt.text == "-" and _adjacent(toks, j) and _adjacent(toks, j + 1)) or (
+    if (sym == "-" and toks.adjacent(j) and toks.adjacent(j + 1)) or (
         num.fraction and w in {"a", "an"}
     ):
         k = j + 1
-    unit_word = _word_at(toks, k)
-    if unit_word in _DURATION_ADJECTIVES and _word_at(toks, k + 1) in _DURATION_UNITS:
+    unit_word = toks.word_at(k)
+    if unit_word in _DURATION_ADJECTIVES and toks.word_at(k + 1) in _DURATION_UNITS:
         k += 1
-        unit_word = _word_at(toks, k)
-    if unit_word in _DURATION_UNITS and (unit_word != "h" or _adjacent(toks, k)):
+        unit_word = toks.word_at(k)
+    if unit_word in _DURATION_UNITS and (unit_word != "h" or toks.adjacent(k)):
         if num.lone_one and unit_word == "day":
             return None  # "one day" = some day
         return k + 1, "duration", value, _DURATION_UNITS[unit_word]
     # Counts: "12 clients", "lima orang", "a dozen new hires".
     end = _count_noun_end(toks, j, lang)
     if end > 0:
-        unit = " ".join(t.low for t in toks[j:end])
+        unit = " ".join(toks.low[j:end])
         return end, "count", value, unit
     if w == "of" and num.approx and _count_noun_end(toks, j + 1, lang) > 0:
         end = _count_noun_end(toks, j + 1, lang)
-        return end, "count", None, toks[end - 1].low
+        return end, "count", None, toks.low[end - 1]
     if num.fraction:
         return j, "ratio", value, "x"
     if num.lone_one:
@@ -532,21 +571,21 @@ def _classify(
 
 
 def _match_money_prefix(
-    toks: list[_Tok], i: int
+    toks: _Tokens, i: int
 ) -> tuple[int, QuantityKind, float | None, str | None] | None:
-    tok = toks[i]
+    word = toks.low[i]
     j = i + 1
     code: str | None = None
-    if tok.low in {"us", "s"} and j < len(toks) and toks[j].text == "$" and _adjacent(toks, j):
-        code = "USD" if tok.low == "us" else "SGD"
+    if word in {"us", "s"} and toks.sym_at(j) == "$" and toks.adjacent(j):
+        code = "USD" if word == "us" else "SGD"
         j += 1
-    elif (tok.kind == "word" or tok.text in {"$", "€", "£"}) and tok.low in _CURRENCY_PREFIX:
-        code = _CURRENCY_PREFIX[tok.low]
-        if tok.low == "rp" and j < len(toks) and toks[j].text == "." and _adjacent(toks, j):
+    elif (word or toks.sym[i]) in _CURRENCY_PREFIX:  # a word or "$", "€", "£"
+        code = _CURRENCY_PREFIX[word or toks.sym[i]]
+        if word == "rp" and toks.sym_at(j) == "." and toks.adjacent(j):
             j += 1  # "Rp."
-    if code is None or j >= len(toks) or toks[j].kind != "num":
+    if code is None or j >= toks.n or not toks.num[j]:
         return None
-    if tok.kind == "word" and i > 0 and _adjacent(toks, i) and toks[i - 1].kind == "word":
+    if word and i > 0 and toks.adjacent(i) and toks.low[i - 1]:
         return None
     convention = "id" if code == "IDR" else "en"
     num = _parse_digit_number(toks, j, convention, idr=code == "IDR", after_currency=True)
@@ -556,30 +595,27 @@ def _match_money_prefix(
 
 
 def _match_at(
-    toks: list[_Tok], i: int, lang: str
+    toks: _Tokens, i: int, lang: str
 ) -> tuple[int, QuantityKind, float | None, str | None] | None:
-    tok = toks[i]
-    if tok.kind == "skip":
-        return None
     money = _match_money_prefix(toks, i)
     if money is not None:
         return money
-    if tok.kind == "num":
+    if toks.num[i]:
         num = _parse_digit_number(toks, i, lang)
         return None if num is None else _classify(toks, i, num, lang)
-    if tok.kind != "word":
+    w = toks.low[i]
+    if not w:
         return None
-    w = tok.low
     if w in _RATIO_WORDS:
         return i + 1, "ratio", _RATIO_WORDS[w], "x"
     if lang == "id":
         if w in _ID_SE_DURATIONS:
-            if i + 1 < len(toks) and toks[i + 1].text == "-" and _adjacent(toks, i + 1):
+            if toks.sym_at(i + 1) == "-" and toks.adjacent(i + 1):
                 return None  # "sehari-hari" = daily
             return i + 1, "duration", 1.0, _ID_SE_DURATIONS[w]
-        if w == "satu" and _word_at(toks, i - 1) == "salah":
+        if w == "satu" and toks.word_at(i - 1) == "salah":
             return None  # "salah satu" = one of
-        if (w == "satu" or w in _ID_SE) and i + 1 < len(toks) and toks[i + 1].text == "-":
+        if (w == "satu" or w in _ID_SE) and toks.sym_at(i + 1) == "-":
             return None  # "satu-satunya"
         num = _parse_id_words(toks, i)
         if num is not None:
@@ -587,40 +623,97 @@ def _match_at(
     num = _parse_en_words(toks, i)
     if num is None:
         return None
-    if num.lone_one and _word_at(toks, i - 1) in {"no", "every", "any", "each", "some"}:
+    if num.lone_one and toks.word_at(i - 1) in {"no", "every", "any", "each", "some"}:
         return None
     return _classify(toks, i, num, lang)
 
 
-# Words that can start a quantity: a token that is neither a number nor one of these is
-# skipped without looking further (most tokens of an answer).
-_STARTS: Final = frozenset(
-    {
-        *_EN_UNITS,
-        *_EN_TEENS,
-        *_EN_TENS,
-        *_EN_SCALES,
-        *_EN_APPROX,
-        "a",
-        "an",
-        "half",
-        "dozen",
-        *_ID_UNITS,
-        *_ID_SE,
-        *_ID_SCALES,
-        *_ID_SE_SCALES,
-        *_ID_APPROX,
-        *_ID_FRACTIONS,
-        *_ID_SE_DURATIONS,
-        *_RATIO_WORDS,
-        *_CURRENCY_PREFIX,
-        "us",
-        "s",
-        "$",
-        "\u20ac",
-        "\u00a3",
-    }
+# Words a quantity can start from, by language: all other words fail at once in _match_at
+# (checked by the tests). "a" starts one only before the words of _AFTER_A ("a dozen", "a third").
+_EN_FIRST_WORDS: Final = frozenset(
+    {*_EN_UNITS, *_EN_TEENS, *_EN_TENS, *_EN_APPROX, "half", *_RATIO_WORDS}
 )
+_FIRST_WORDS: Final = {
+    "en": _EN_FIRST_WORDS,
+    "id": _EN_FIRST_WORDS
+    | {*_ID_SE_DURATIONS, *_ID_UNITS, *_ID_SE, *_ID_SE_SCALES, *_ID_APPROX, *_ID_FRACTIONS},
+}
+_AFTER_A: Final = frozenset({"third", "quarter"} | (_EN_A_NEXT - {"half"}))
+# Money amounts start at a currency word or symbol, but only right before digits.
+_CURRENCY_WORDS: Final = frozenset({*(w for w in _CURRENCY_PREFIX if w.isalpha()), "us", "s"})
+_CURRENCY_SYMBOLS: Final = frozenset(_CURRENCY_PREFIX) - _CURRENCY_WORDS  # $, €, £
+
+# The tokens a quantity can start from besides numbers: any other token is passed over.
+_STARTS: Final = {lang: words | {"a"} | _CURRENCY_WORDS for lang, words in _FIRST_WORDS.items()}
+# A text with no digit has a quantity only if it has one of these words ("a" is everywhere,
+# the word after it stands in for it).
+_STARTS_WITHOUT_DIGITS: Final = {lang: words | _AFTER_A for lang, words in _FIRST_WORDS.items()}
+# A lone "one" ("one of them", "no one") is no quantity. It is part of one only when followed
+# by one of these words (see _parse_en_words and _classify), by a count noun, or by one of the
+# symbols (checked anywhere in the text). A "-" between does not matter: "one-week".
+_AFTER_ONE: Final = frozenset(
+    {"hundred", "dozen", "and", "third", "thirds", "quarter", "quarters", "per", "x"}
+    | {*_EN_SCALES, *_PERCENT_WORDS, *_CURRENCY_SUFFIX, *_TIMES_WORDS}
+    | {*_DURATION_UNITS, *_DURATION_ADJECTIVES, *_EN_COUNT_ADJECTIVES}
+)
+_SYMBOLS_AFTER_ONE: Final = ("%", "$", "\u00d7")
+# For ASCII text: letters lower-cased, digits to "0", everything else to a space, so that the
+# words of the result are the lower-cased word tokens.
+_ASCII_FOLD: Final = str.maketrans(
+    {c: c.lower() if c.isalpha() else "0" if c.isdigit() else " " for c in map(chr, range(128))}
+)
+_WORD_RE: Final = re.compile(_WORD)
+_DIGIT_RE: Final = re.compile(r"[0-9]")
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation of sorted, distinct ``words`` sharing their prefixes, which the regex
+    engine tries much faster than one alternative per word: "one|ten|two" -> "(?:one|t(?:en|wo))".
+    """
+    branches = [
+        re.escape(first) + _trie([w[1:] for w in group]) if first else ""
+        for first, group in groupby(words, key=lambda w: w[:1])
+    ]
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+
+# In the output of _words_between_spaces: the start words, and the word after each "one".
+_STARTS_WITHOUT_DIGITS_RE: Final = {
+    lang: re.compile(f" ({_trie(sorted(words))})(?= )")
+    for lang, words in _STARTS_WITHOUT_DIGITS.items()
+}
+_ONE_FOLLOWED_BY_RE: Final = re.compile(r" one(?= +([^ ]+))")
+
+
+def _words_between_spaces(text: str) -> str | None:
+    """The lower-cased words of ``text``, each between spaces; None when ``text`` has a digit."""
+    if text.isascii():
+        folded = text.translate(_ASCII_FOLD)
+        return None if "0" in folded else f" {folded} "
+    if _DIGIT_RE.search(text):
+        return None
+    # Lower-cased one by one, as in _Tokens (a lone "\u212a", the Kelvin sign, is "k").
+    return f" {' '.join(_WORD_RE.findall(text)).lower()} "
+
+
+def _may_have_quantities(text: str, lang: str) -> bool:
+    """False when ``text`` has no digit and no word a quantity can start from (most answers).
+
+    An exact pre-check, much cheaper than tokenizing: find_quantities finds nothing when false.
+    It may be true for a text without quantities (the rules decide), never the other way round.
+    """
+    words = _words_between_spaces(text)
+    if words is None:
+        return True
+    starts = set(_STARTS_WITHOUT_DIGITS_RE[lang].findall(words))
+    if starts != {"one"}:
+        return bool(starts)
+    # Only "one", the most common of them: look at the word after each (symbols between do not
+    # show in ``words``, so this may pass a "one" the rules then reject, which is fine).
+    return any(sym in text for sym in _SYMBOLS_AFTER_ONE) or any(
+        word in _AFTER_ONE or _is_count_noun(word, lang)
+        for word in _ONE_FOLLOWED_BY_RE.findall(words)
+    )
 
 
 def find_quantities(text: str, lang: str) -> list[Quantity]:
@@ -633,20 +726,20 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     """
     if lang not in {"en", "id"}:
         raise ValueError(f"unsupported language {lang!r}; expected 'en' or 'id'")
-    toks = _tokenize(text)
     out: list[Quantity] = []
-    i = 0
-    while i < len(toks):
-        tok = toks[i]
-        if tok.kind != "num" and tok.low not in _STARTS:
-            i += 1
+    if not _may_have_quantities(text, lang):
+        return out
+    toks = _Tokens(text)
+    after = after_char = 0  # the token after the last match, where its whitespace starts
+    for i in toks.starts(_STARTS[lang]):
+        if i < after:
             continue
         match = _match_at(toks, i, lang)
         if match is None:
-            i += 1
             continue
         end, kind, value, unit = match
-        start_char, end_char = toks[i].start, toks[end - 1].end
+        start_char = after_char + toks.width(after, i) + len(toks.space[i])
+        end_char = after_char + toks.width(after, end)
         out.append(Quantity(start_char, end_char, text[start_char:end_char], kind, value, unit))
-        i = end
+        after, after_char = end, end_char
     return out
