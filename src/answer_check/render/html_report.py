@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import answer_check.render.cohort_strings  # registers the batch strings
 import answer_check.render.strings  # noqa: F401  (registers the interface strings)
@@ -15,9 +15,12 @@ from answer_check.i18n import number, t
 from answer_check.render.strings import question_type_label
 
 if TYPE_CHECKING:
-    from jinja2 import BytecodeCache, Environment
+    from collections.abc import Mapping
 
-    from answer_check.model import ScoreCard
+    from jinja2 import BytecodeCache, Environment, Template
+    from markupsafe import Markup
+
+    from answer_check.model import CriterionResult, Fix, JobTerm, ScoreCard
 
 # Highlight colours, one per criterion in rubric order (background, border).
 PALETTE = (
@@ -44,16 +47,48 @@ STAR_COLORS = {
     "reflection": "#ec4899",
     "none": "#cbd5e1",
 }
+LEVEL_COLORS = {"met": "#22c55e", "partial": "#f59e0b", "missing": "#ef4444"}
+DIAL = 2 * 3.14159 * 52  # circumference of the score dial's ring
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A run of the answer's text with the criteria whose evidence covers it."""
+class Segment(NamedTuple):
+    """A run of the answer's text and how it is highlighted."""
 
     text: str
-    slot: int | None  # palette index of the first covering criterion, None when plain
-    negative: bool
-    title: str
+    mark: str  # class of its <mark>: "c3" for palette slot 3, "neg" for costs only; "" when plain
+    title: str  # the covering criteria, for the highlight's tooltip
+
+
+class CriterionRow(NamedTuple):
+    """What the criteria table shows of a criterion beyond its own fields, ready to print."""
+
+    slot: int
+    weight: str
+    bar_width: int
+    bar_color: str
+    points: str
+    max_points: str
+    level: str
+
+
+class StarRow(NamedTuple):
+    """One sentence of the STAR map."""
+
+    text: str
+    label: str  # the STAR part in the report language
+    color: str
+    tag_color: str
+    cue: str
+    rule: str
+
+
+class JobView(NamedTuple):
+    """The job-description section: the terms the answer covers and those it misses."""
+
+    covered: list[JobTerm]
+    missing: list[JobTerm]
+    summary: str
+    bar_width: int
 
 
 @dataclass(frozen=True)
@@ -63,6 +98,29 @@ class ReportNav:
     index_href: str
     student: str = ""
     record_id: str = ""
+
+
+class Labels(dict[str, str]):
+    """The interface strings of one report language, each looked up in the catalog once."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def __missing__(self, key: str) -> str:
+        try:
+            text = t(key, self.lang)
+        except KeyError:
+            # Not a KeyError: jinja2 would print an unknown key as a blank.
+            raise ValueError(f"no interface string {key!r}") from None
+        self[key] = text
+        return text
+
+
+@cache
+def labels(lang: str) -> Labels:
+    """The interface strings in ``lang``, shared by every report in that language."""
+    return Labels(lang)
 
 
 @cache
@@ -100,39 +158,105 @@ def _bytecode_cache() -> BytecodeCache | None:
     return FileSystemBytecodeCache(str(folder / "templates"))
 
 
-def segments(card: ScoreCard, slots: dict[str, int]) -> list[Segment]:
+@cache
+def report_template() -> Template:
+    """The report's template, loaded once (get_template would check the file on every call)."""
+    return environment().get_template("report.html.j2")
+
+
+@cache
+def page_style() -> Markup:
+    """The report's CSS (the template's ``style`` block): the same on every page."""
+    from markupsafe import Markup
+
+    template = report_template()
+    context = template.new_context({"palette": PALETTE, "negative": NEGATIVE})
+    return Markup("".join(template.blocks["style"](context)))
+
+
+class _Span(NamedTuple):
+    start: int
+    end: int
+    slot: int
+    label: str  # the criterion's title, marked when the evidence costs points
+    positive: bool
+    negative: bool
+
+
+def segments(card: ScoreCard, slots: Mapping[str, int]) -> list[Segment]:
     """Split the answer at every evidence edge; each piece knows which criteria cover it."""
     text = card.answer
-    spans: list[tuple[int, int, str, str, str]] = []
-    for crit in card.criteria:
-        for ev in crit.evidence:
-            if 0 <= ev.start < ev.end <= len(text):
-                spans.append((ev.start, ev.end, crit.id, crit.title, ev.polarity))
-    cuts = sorted({0, len(text), *(s for s, *_ in spans), *(e for _, e, *_ in spans)})
-    out: list[Segment] = []
-    for a, b in pairwise(cuts):
-        covering = [s for s in spans if s[0] <= a and b <= s[1]]
-        piece = text[a:b]
-        if not covering:
-            out.append(Segment(piece, None, False, ""))
-            continue
-        negative = any(s[4] == "-" for s in covering)
-        positive = [s for s in covering if s[4] == "+"]
-        first = min(positive or covering, key=lambda s: slots[s[2]])
-        titles = []
-        for s in sorted(covering, key=lambda s: slots[s[2]]):
-            label = s[3] + (MINUS if s[4] == "-" else "")
-            if label not in titles:
-                titles.append(label)
-        out.append(
-            Segment(
-                piece,
-                None if negative and not positive else slots[first[2]],
-                negative and not positive,
-                " \u00b7 ".join(titles),
-            )
+    spans = [
+        _Span(
+            ev.start,
+            ev.end,
+            slots[crit.id],
+            crit.title + MINUS if ev.polarity == "-" else crit.title,
+            ev.polarity == "+",
+            ev.polarity == "-",
         )
+        for crit in card.criteria
+        for ev in crit.evidence
+        if 0 <= ev.start < ev.end <= len(text)
+    ]
+    spans.sort(key=lambda s: s.slot)  # stable: spans of one slot stay in rubric order
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for i, s in enumerate(spans):
+        opening.setdefault(s.start, []).append(i)
+        closing.setdefault(s.end, []).append(i)
+    cuts = sorted({0, len(text), *opening, *closing})
+    out: list[Segment] = []
+    active: set[int] = set()  # the spans covering the piece, as indexes into spans
+    for a, b in pairwise(cuts):
+        active.difference_update(closing.get(a, ()))
+        active.update(opening.get(a, ()))
+        piece = text[a:b]
+        if not active:
+            out.append(Segment(piece, "", ""))
+            continue
+        covering = [spans[i] for i in sorted(active)]  # in slot order
+        positive = [s for s in covering if s.positive]
+        if positive:
+            mark = f"c{positive[0].slot}"
+        elif any(s.negative for s in covering):
+            mark = "neg"
+        else:
+            mark = f"c{covering[0].slot}"
+        titles = list(dict.fromkeys(s.label for s in covering))
+        out.append(Segment(piece, mark, " \u00b7 ".join(titles)))
     return out
+
+
+def _criterion_row(c: CriterionResult, slot: int, rl: str) -> CriterionRow:
+    return CriterionRow(
+        slot=slot,
+        weight=t("ui.weight", rl, w=f"{c.weight:g}"),
+        bar_width=round(c.score * 100),
+        bar_color=LEVEL_COLORS.get(c.level, ""),
+        points=number(c.points, rl),
+        max_points=number(c.max_points, rl),
+        level=labels(rl)[f"level.{c.level}"] if not c.skipped else "",
+    )
+
+
+def _type_source(card: ScoreCard) -> str:
+    """How the question type was chosen, in the report language."""
+    q, rl = card.question, card.report_lang
+    if q.source == "detected":
+        return t("ui.type.detected", rl, cue=q.cue) if q.cue else t("ui.type.detected_nocue", rl)
+    return t(f"ui.type.{q.source}", rl)
+
+
+def _job(terms: tuple[JobTerm, ...], rl: str) -> JobView:
+    covered = [term for term in terms if term.covered]
+    missing = [term for term in terms if not term.covered]
+    return JobView(
+        covered=covered,
+        missing=missing,
+        summary=t("ui.job.summary", rl, n=len(covered), total=len(terms)),
+        bar_width=round(100 * len(covered) / (len(terms) or 1)),
+    )
 
 
 class HtmlRenderer:
@@ -146,36 +270,57 @@ class HtmlRenderer:
 
     def context(self, card: ScoreCard) -> dict[str, Any]:
         rl = card.report_lang
-        slots = {c.id: i % len(PALETTE) for i, c in enumerate(card.criteria)}
-        sents = []
+        slots: dict[str, int] = {}
+        rows: list[tuple[CriterionResult, CriterionRow]] = []
+        legend: list[tuple[int, str]] = []  # criteria with evidence that earns points
+        has_negative = False
+        for i, c in enumerate(card.criteria):
+            slot = slots[c.id] = i % len(PALETTE)
+            rows.append((c, _criterion_row(c, slot, rl)))
+            if any(e.polarity == "+" for e in c.evidence):
+                legend.append((slot, c.title))
+            has_negative = has_negative or any(e.polarity == "-" for e in c.evidence)
+        ui = labels(rl)
+        star = []
         for s in card.star_sentences:
-            sents.append(
-                {
-                    "label": s.label,
-                    "text": card.answer[s.start : s.end],
-                    "cue": s.cue.text if s.cue else "",
-                    "rule": s.cue.rule if s.cue else "",
-                    "color": STAR_COLORS.get(s.label, "#cbd5e1"),
-                }
+            color = STAR_COLORS.get(s.label, "#cbd5e1")
+            star.append(
+                StarRow(
+                    text=card.answer[s.start : s.end],
+                    label=ui[f"ui.star.{s.label}"],
+                    color=color,
+                    tag_color=color if s.label != "none" else "#94a3b8",
+                    cue=s.cue.text if s.cue else "",
+                    rule=s.cue.rule if s.cue else "",
+                )
             )
+        fixes: list[tuple[Fix, str]] = [
+            (f, t("ui.points_at_stake", rl, points=f"{f.points:.0f}")) for f in card.fixes
+        ]
         return {
             "card": card,
             "rl": rl,
-            "t": lambda key, **kw: t(key, rl, **kw),
-            "num": lambda value, decimals=1: number(value, rl, decimals),
+            "t": ui,
+            "style": page_style(),
+            "dasharray": f"{DIAL * card.score / 100:.1f} {DIAL:.1f}",
             "qtype": question_type_label(card.question.type, rl),
+            "type_source": _type_source(card),
+            "words": t(
+                "ui.words", rl, words=card.words, time=format_time(card.speaking_seconds, rl)
+            ),
             "segments": segments(card, slots),
-            "slots": slots,
-            "palette": PALETTE,
-            "negative": NEGATIVE,
-            "star_sentences": sents,
-            "star_colors": STAR_COLORS,
-            "time": format_time(card.speaking_seconds, rl),
+            "legend": legend,
+            "has_negative": has_negative,
+            "fixes": fixes,
+            "job": None if card.job is None else _job(card.job, rl),
+            "criteria": rows,
+            "star_sentences": star,
+            "footer": t(
+                "ui.footer", rl, version=__version__, rubric=card.rubric_id, rv=card.rubric_version
+            ),
             "version": __version__,
-            "has_negative": any(e.polarity == "-" for c in card.criteria for e in c.evidence),
-            "dash": 2 * 3.14159 * 52,
             "nav": self.nav,
         }
 
     def render(self, card: ScoreCard) -> str:
-        return environment().get_template("report.html.j2").render(**self.context(card))
+        return report_template().render(self.context(card))
