@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import answer_check.render.cohort_strings  # registers the batch strings
 import answer_check.render.strings  # noqa: F401  (registers the interface strings)
 from answer_check import __version__
 from answer_check.checks.shape import format_time
-from answer_check.i18n import number, t
+from answer_check.disk_cache import fingerprint
+from answer_check.i18n import CATALOG, number, t
 from answer_check.render.strings import question_type_label
 
 if TYPE_CHECKING:
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
     from jinja2 import BytecodeCache, Environment, Template
     from markupsafe import Markup
 
-    from answer_check.model import CriterionResult, Fix, JobTerm, ScoreCard
+    from answer_check.model import CriterionResult, JobTerm, ScoreCard
 
 # Highlight colours, one per criterion in rubric order (background, border).
 PALETTE = (
@@ -51,24 +53,24 @@ LEVEL_COLORS = {"met": "#22c55e", "partial": "#f59e0b", "missing": "#ef4444"}
 DIAL = 2 * 3.14159 * 52  # circumference of the score dial's ring
 
 
-class Segment(NamedTuple):
-    """A run of the answer's text and how it is highlighted."""
-
-    text: str
-    mark: str  # class of its <mark>: "c3" for palette slot 3, "neg" for costs only; "" when plain
-    title: str  # the covering criteria, for the highlight's tooltip
+# A run of the answer's text and how it is highlighted: (text, mark, title). ``mark`` is the
+# class of its <mark> ("c3" for palette slot 3, "neg" when the evidence only costs points, ""
+# when plain) and ``title`` names the covering criteria, for the tooltip. A plain tuple: a
+# page has dozens.
+Segment = tuple[str, str, str]
 
 
 class CriterionRow(NamedTuple):
-    """What the criteria table shows of a criterion beyond its own fields, ready to print."""
+    """A criterion and what the report shows of it beyond its own fields, ready to print."""
 
+    criterion: CriterionResult
     slot: int
     weight: str
-    bar_width: int
-    bar_color: str
+    bar: str  # the score bar's width and colour (CSS)
     points: str
     max_points: str
     level: str
+    rule: str  # the rubric rule and its check kind
 
 
 class StarRow(NamedTuple):
@@ -126,27 +128,35 @@ def labels(lang: str) -> Labels:
 @cache
 def environment() -> Environment:
     """The jinja2 environment: package templates, autoescaping on, compiled templates cached."""
+    return _new_environment(_bytecode_cache())
+
+
+def _new_environment(bytecode_cache: BytecodeCache | None) -> Environment:
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    env = Environment(
+    return Environment(
         loader=PackageLoader("answer_check.render", "templates"),
         autoescape=select_autoescape(["html", "j2"], default=True),
         trim_blocks=True,
         lstrip_blocks=True,
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=bytecode_cache,
     )
-    return env
 
 
-def _bytecode_cache() -> BytecodeCache | None:
+def _bytecode_cache(variant: str = "", salt: str = "") -> BytecodeCache | None:
     """Compiled templates in the on-disk cache: compiling them costs ~70 ms a run.
 
     jinja2 keys each entry by the template's source checksum, so a changed template is
-    compiled again.
+    compiled again. A ``variant`` (a report language) has files of its own, whose checksum
+    also covers ``salt`` (the interface strings compiled into them).
     """
     from jinja2 import FileSystemBytecodeCache
 
-    from answer_check.disk_cache import cache_dir
+    from answer_check.disk_cache import cache_dir, fingerprint
+
+    class SaltedCache(FileSystemBytecodeCache):
+        def get_source_checksum(self, source: str) -> str:
+            return fingerprint(source, salt)
 
     folder = cache_dir()
     if folder is None:
@@ -155,88 +165,114 @@ def _bytecode_cache() -> BytecodeCache | None:
         (folder / "templates").mkdir(exist_ok=True)
     except OSError:
         return None
-    return FileSystemBytecodeCache(str(folder / "templates"))
+    if not variant:
+        return FileSystemBytecodeCache(str(folder / "templates"))
+    return SaltedCache(str(folder / "templates"), f"__jinja2_%s.{variant}.cache")
 
 
 @cache
-def report_template() -> Template:
-    """The report's template, loaded once (get_template would check the file on every call)."""
-    return environment().get_template("report.html.j2")
+def report_template(lang: str) -> Template:
+    """The report's template in ``lang``, its interface strings written in as it compiles.
+
+    The template prints them as ``{{ 'ui.title'|t }}``: a filter applied to a constant, so
+    jinja2's optimizer runs it at compile time and every page prints the (escaped) string
+    as plain template text. A computed key (``('band.' ~ card.band)|t``) is looked up as the
+    page renders.
+    """
+    ui = labels(lang)
+    salt = fingerprint(*(f"{key}\t{t(key, lang)}" for key in sorted(CATALOG)))
+    env = _new_environment(_bytecode_cache(f"report-{lang}", salt))
+    env.filters["t"] = ui.__getitem__
+    return env.get_template("report.html.j2")
 
 
 @cache
-def page_style() -> Markup:
+def page_style(lang: str) -> Markup:
     """The report's CSS (the template's ``style`` block): the same on every page."""
     from markupsafe import Markup
 
-    template = report_template()
+    template = report_template(lang)
     context = template.new_context({"palette": PALETTE, "negative": NEGATIVE})
     return Markup("".join(template.blocks["style"](context)))
 
 
 class _Span(NamedTuple):
+    """A piece of evidence as segments() needs it."""
+
     start: int
     end: int
     slot: int
     label: str  # the criterion's title, marked when the evidence costs points
-    positive: bool
-    negative: bool
+    polarity: str
 
 
 def segments(card: ScoreCard, slots: Mapping[str, int]) -> list[Segment]:
     """Split the answer at every evidence edge; each piece knows which criteria cover it."""
     text = card.answer
     spans = [
-        _Span(
-            ev.start,
-            ev.end,
-            slots[crit.id],
-            crit.title + MINUS if ev.polarity == "-" else crit.title,
-            ev.polarity == "+",
-            ev.polarity == "-",
-        )
+        _Span(ev.start, ev.end, slots[crit.id], crit.title, ev.polarity)
         for crit in card.criteria
         for ev in crit.evidence
         if 0 <= ev.start < ev.end <= len(text)
     ]
-    spans.sort(key=lambda s: s.slot)  # stable: spans of one slot stay in rubric order
+    spans.sort(key=attrgetter("slot"))  # stable: the spans of one slot stay in rubric order
     opening: dict[int, list[int]] = {}
     closing: dict[int, list[int]] = {}
-    for i, s in enumerate(spans):
-        opening.setdefault(s.start, []).append(i)
-        closing.setdefault(s.end, []).append(i)
+    for i, span in enumerate(spans):
+        opening.setdefault(span.start, []).append(i)
+        closing.setdefault(span.end, []).append(i)
     cuts = sorted({0, len(text), *opening, *closing})
     out: list[Segment] = []
     active: set[int] = set()  # the spans covering the piece, as indexes into spans
     for a, b in pairwise(cuts):
-        active.difference_update(closing.get(a, ()))
-        active.update(opening.get(a, ()))
-        piece = text[a:b]
+        if a in closing:
+            active.difference_update(closing[a])
+        if a in opening:
+            active.update(opening[a])
         if not active:
-            out.append(Segment(piece, "", ""))
-            continue
-        covering = [spans[i] for i in sorted(active)]  # in slot order
-        positive = [s for s in covering if s.positive]
-        if positive:
-            mark = f"c{positive[0].slot}"
-        elif any(s.negative for s in covering):
-            mark = "neg"
+            out.append((text[a:b], "", ""))
+        elif len(active) == 1:  # the usual case
+            span = spans[next(iter(active))]
+            if span.polarity == "-":
+                out.append((text[a:b], "neg", span.label + MINUS))
+            else:
+                out.append((text[a:b], f"c{span.slot}", span.label))
         else:
-            mark = f"c{covering[0].slot}"
-        titles = list(dict.fromkeys(s.label for s in covering))
-        out.append(Segment(piece, mark, " \u00b7 ".join(titles)))
+            out.append((text[a:b], *_highlight([spans[i] for i in sorted(active)])))
     return out
 
 
+def _highlight(covering: list[_Span]) -> tuple[str, str]:
+    """The <mark> class and tooltip of a piece covered by several spans (in slot order)."""
+    first = next((s for s in covering if s.polarity == "+"), None)
+    if first is not None:
+        mark = f"c{first.slot}"
+    elif any(s.polarity == "-" for s in covering):
+        mark = "neg"
+    else:
+        mark = f"c{covering[0].slot}"
+    titles = dict.fromkeys(s.label + MINUS if s.polarity == "-" else s.label for s in covering)
+    return mark, " \u00b7 ".join(titles)
+
+
+@cache
+def _weight_label(weight: float, lang: str) -> str:
+    return t("ui.weight", lang, w=f"{weight:g}")
+
+
 def _criterion_row(c: CriterionResult, slot: int, rl: str) -> CriterionRow:
+    rule = f"{c.rule} \u00b7 {c.check}"
+    if c.skipped:
+        return CriterionRow(c, slot, _weight_label(c.weight, rl), "", "", "", "", rule)
     return CriterionRow(
-        slot=slot,
-        weight=t("ui.weight", rl, w=f"{c.weight:g}"),
-        bar_width=round(c.score * 100),
-        bar_color=LEVEL_COLORS.get(c.level, ""),
-        points=number(c.points, rl),
-        max_points=number(c.max_points, rl),
-        level=labels(rl)[f"level.{c.level}"] if not c.skipped else "",
+        c,
+        slot,
+        _weight_label(c.weight, rl),
+        f"width:{round(c.score * 100)}%;background:{LEVEL_COLORS.get(c.level, '')}",
+        number(c.points, rl),
+        number(c.max_points, rl),
+        labels(rl)[f"level.{c.level}"],
+        rule,
     )
 
 
@@ -271,15 +307,18 @@ class HtmlRenderer:
     def context(self, card: ScoreCard) -> dict[str, Any]:
         rl = card.report_lang
         slots: dict[str, int] = {}
-        rows: list[tuple[CriterionResult, CriterionRow]] = []
-        legend: list[tuple[int, str]] = []  # criteria with evidence that earns points
+        rows: list[CriterionRow] = []
+        legend: list[CriterionRow] = []  # the criteria with evidence that earns points
         has_negative = False
         for i, c in enumerate(card.criteria):
             slot = slots[c.id] = i % len(PALETTE)
-            rows.append((c, _criterion_row(c, slot, rl)))
-            if any(e.polarity == "+" for e in c.evidence):
-                legend.append((slot, c.title))
-            has_negative = has_negative or any(e.polarity == "-" for e in c.evidence)
+            row = _criterion_row(c, slot, rl)
+            rows.append(row)
+            if c.evidence:
+                polarities = {e.polarity for e in c.evidence}
+                if "+" in polarities:
+                    legend.append(row)
+                has_negative = has_negative or "-" in polarities
         ui = labels(rl)
         star = []
         for s in card.star_sentences:
@@ -294,14 +333,11 @@ class HtmlRenderer:
                     rule=s.cue.rule if s.cue else "",
                 )
             )
-        fixes: list[tuple[Fix, str]] = [
-            (f, t("ui.points_at_stake", rl, points=f"{f.points:.0f}")) for f in card.fixes
-        ]
+        stakes = [t("ui.points_at_stake", rl, points=f"{f.points:.0f}") for f in card.fixes]
         return {
             "card": card,
             "rl": rl,
-            "t": ui,
-            "style": page_style(),
+            "style": page_style(rl),
             "dasharray": f"{DIAL * card.score / 100:.1f} {DIAL:.1f}",
             "qtype": question_type_label(card.question.type, rl),
             "type_source": _type_source(card),
@@ -311,7 +347,7 @@ class HtmlRenderer:
             "segments": segments(card, slots),
             "legend": legend,
             "has_negative": has_negative,
-            "fixes": fixes,
+            "fixes": list(zip(card.fixes, stakes, strict=True)),
             "job": None if card.job is None else _job(card.job, rl),
             "criteria": rows,
             "star_sentences": star,
@@ -323,4 +359,4 @@ class HtmlRenderer:
         }
 
     def render(self, card: ScoreCard) -> str:
-        return report_template().render(self.context(card))
+        return report_template(card.report_lang).render(self.context(card))
