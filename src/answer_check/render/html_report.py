@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from itertools import pairwise
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -19,7 +19,7 @@ from answer_check.render.strings import question_type_label
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from jinja2 import BytecodeCache, Environment, Template
+    from jinja2 import BytecodeCache, Environment
     from markupsafe import Markup
 
     from answer_check.model import CriterionResult, JobTerm, ScoreCard
@@ -49,7 +49,6 @@ STAR_COLORS = {
     "reflection": "#ec4899",
     "none": "#cbd5e1",
 }
-LEVEL_COLORS = {"met": "#22c55e", "partial": "#f59e0b", "missing": "#ef4444"}
 DIAL = 2 * 3.14159 * 52  # circumference of the score dial's ring
 
 
@@ -61,16 +60,12 @@ Segment = tuple[str, str, str]
 
 
 class CriterionRow(NamedTuple):
-    """A criterion and what the report shows of it beyond its own fields, ready to print."""
+    """A row of the criteria table."""
 
     criterion: CriterionResult
-    slot: int
-    weight: str
-    bar: str  # the score bar's width and colour (CSS)
-    points: str
-    max_points: str
-    level: str
-    rule: str  # the rubric rule and its check kind
+    slot: int  # its palette slot
+    cells: Markup  # its name and score cells, rendered (ReportTemplate.cells)
+    about: Markup  # what it checks, why, and its rule, rendered (ReportTemplate.about)
 
 
 class StarRow(NamedTuple):
@@ -118,6 +113,11 @@ class Labels(dict[str, str]):
         self[key] = text
         return text
 
+    def __call__(self, key: str, **fields: Any) -> str:
+        """The template's filter ``t``: the string for ``key``, formatted with ``fields``."""
+        text = self[key]
+        return text.format(**fields) if fields else text
+
 
 @cache
 def labels(lang: str) -> Labels:
@@ -152,7 +152,7 @@ def _bytecode_cache(variant: str = "", salt: str = "") -> BytecodeCache | None:
     """
     from jinja2 import FileSystemBytecodeCache
 
-    from answer_check.disk_cache import cache_dir, fingerprint
+    from answer_check.disk_cache import cache_dir
 
     class SaltedCache(FileSystemBytecodeCache):
         def get_source_checksum(self, source: str) -> str:
@@ -170,30 +170,72 @@ def _bytecode_cache(variant: str = "", salt: str = "") -> BytecodeCache | None:
     return SaltedCache(str(folder / "templates"), f"__jinja2_%s.{variant}.cache")
 
 
-@cache
-def report_template(lang: str) -> Template:
-    """The report's template in ``lang``, its interface strings written in as it compiles.
+class ReportTemplate:
+    """The report's template compiled for one language, and the parts it renders only once.
 
-    The template prints them as ``{{ 'ui.title'|t }}``: a filter applied to a constant, so
-    jinja2's optimizer runs it at compile time and every page prints the (escaped) string
-    as plain template text. A computed key (``('band.' ~ card.band)|t``) is looked up as the
-    page renders.
+    The template prints interface strings as ``{{ 'ui.title'|t }}``: a filter applied to a
+    constant, so jinja2's optimizer runs it at compile time and every page prints the
+    (escaped) string as plain template text. A computed key (``('band.' ~ card.band)|t``)
+    is looked up as the page renders.
+
+    The CSS is the same on every page, and a criterion's name and score cells and its
+    rubric text are the same on many: each of those blocks is rendered once and the page
+    prints the rendering. The template renders a block in place when given none, so the
+    page reads the same either way (the tests check that it is the same).
     """
-    ui = labels(lang)
-    salt = fingerprint(*(f"{key}\t{t(key, lang)}" for key in sorted(CATALOG)))
-    env = _new_environment(_bytecode_cache(f"report-{lang}", salt))
-    env.filters["t"] = ui.__getitem__
-    return env.get_template("report.html.j2")
+
+    KEPT = 4096  # renderings of a block kept; past that, its store starts afresh
+
+    def __init__(self, lang: str) -> None:
+        ui = labels(lang)
+        salt = fingerprint(*(f"{key}\t{t(key, lang)}" for key in sorted(CATALOG)))
+        env = _new_environment(_bytecode_cache(f"report-{lang}", salt))
+        env.filters["t"] = ui
+        env.filters["num"] = partial(number, lang=lang)
+        self.template = env.get_template("report.html.j2")
+        self.style = self._block("style", palette=PALETTE, negative=NEGATIVE)
+        self._cells: dict[tuple[object, ...], Markup] = {}
+        self._about: dict[tuple[str, ...], Markup] = {}
+
+    def cells(self, c: CriterionResult, slot: int) -> Markup:
+        """The block ``criterion_cells``: the criterion's name, weight and score."""
+        # The numbers it prints by repr: 0.0 and -0.0 are one key but print differently.
+        weight, points, max_points = repr(c.weight), repr(c.points), repr(c.max_points)
+        key = (slot, c.title, weight, c.skipped, c.score, points, max_points, c.level)
+        html = self._cells.get(key)
+        if html is None:
+            html = self._keep(self._cells, key, self._block("criterion_cells", c=c, slot=slot))
+        return html
+
+    def about(self, c: CriterionResult) -> Markup:
+        """The block ``criterion_about``: what the criterion checks, why, and its rule."""
+        key = (c.checks, c.why, c.rule, c.check)
+        html = self._about.get(key)
+        if html is None:
+            html = self._keep(self._about, key, self._block("criterion_about", c=c))
+        return html
+
+    def render(self, context: dict[str, Any]) -> str:
+        return self.template.render(context)
+
+    def _block(self, name: str, **names: Any) -> Markup:
+        from markupsafe import Markup
+
+        block = self.template.blocks[name]
+        return Markup("".join(block(self.template.new_context(names))))
+
+    def _keep(self, store: dict[Any, Markup], key: Any, html: Markup) -> Markup:
+        """Keep ``html`` in ``store``, which starts afresh when full (a bound on memory)."""
+        if len(store) >= self.KEPT:
+            store.clear()
+        store[key] = html
+        return html
 
 
 @cache
-def page_style(lang: str) -> Markup:
-    """The report's CSS (the template's ``style`` block): the same on every page."""
-    from markupsafe import Markup
-
-    template = report_template(lang)
-    context = template.new_context({"palette": PALETTE, "negative": NEGATIVE})
-    return Markup("".join(template.blocks["style"](context)))
+def report_template(lang: str) -> ReportTemplate:
+    """The report template for pages in ``lang``."""
+    return ReportTemplate(lang)
 
 
 class _Span(NamedTuple):
@@ -255,27 +297,6 @@ def _highlight(covering: list[_Span]) -> tuple[str, str]:
     return mark, " \u00b7 ".join(titles)
 
 
-@cache
-def _weight_label(weight: float, lang: str) -> str:
-    return t("ui.weight", lang, w=f"{weight:g}")
-
-
-def _criterion_row(c: CriterionResult, slot: int, rl: str) -> CriterionRow:
-    rule = f"{c.rule} \u00b7 {c.check}"
-    if c.skipped:
-        return CriterionRow(c, slot, _weight_label(c.weight, rl), "", "", "", "", rule)
-    return CriterionRow(
-        c,
-        slot,
-        _weight_label(c.weight, rl),
-        f"width:{round(c.score * 100)}%;background:{LEVEL_COLORS.get(c.level, '')}",
-        number(c.points, rl),
-        number(c.max_points, rl),
-        labels(rl)[f"level.{c.level}"],
-        rule,
-    )
-
-
 def _type_source(card: ScoreCard) -> str:
     """How the question type was chosen, in the report language."""
     q, rl = card.question, card.report_lang
@@ -306,13 +327,14 @@ class HtmlRenderer:
 
     def context(self, card: ScoreCard) -> dict[str, Any]:
         rl = card.report_lang
+        template = report_template(rl)
         slots: dict[str, int] = {}
         rows: list[CriterionRow] = []
         legend: list[CriterionRow] = []  # the criteria with evidence that earns points
         has_negative = False
         for i, c in enumerate(card.criteria):
             slot = slots[c.id] = i % len(PALETTE)
-            row = _criterion_row(c, slot, rl)
+            row = CriterionRow(c, slot, template.cells(c, slot), template.about(c))
             rows.append(row)
             if c.evidence:
                 polarities = {e.polarity for e in c.evidence}
@@ -337,7 +359,9 @@ class HtmlRenderer:
         return {
             "card": card,
             "rl": rl,
-            "style": page_style(rl),
+            "style": template.style,
+            "palette": PALETTE,  # what the style block reads
+            "negative": NEGATIVE,
             "dasharray": f"{DIAL * card.score / 100:.1f} {DIAL:.1f}",
             "qtype": question_type_label(card.question.type, rl),
             "type_source": _type_source(card),
