@@ -64,7 +64,6 @@ def _in_place(card: ScoreCard, nav: ReportNav | None = None) -> str:
     context = renderer.context(card)
     context["style"] = ""
     context["criteria"] = [row._replace(cells="", about="") for row in context["criteria"]]
-    context["legend"] = [row._replace(cells="", about="") for row in context["legend"]]
     return report_template(card.report_lang).render(context)
 
 
