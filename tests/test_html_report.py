@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from answer_check.render.html_report import HtmlRenderer
+import pytest
+
+from answer_check.model import ScoreCard
+from answer_check.render.html_report import HtmlRenderer, ReportNav, labels, report_template
 from answer_check.scoring import Request, score
 
 HOSTILE = (
@@ -39,3 +43,68 @@ def test_evidence_is_highlighted_in_the_answer() -> None:
     import html
 
     assert html.unescape(plain) == HOSTILE
+
+
+# --- the parts rendered once (CSS, a criterion's cells and rubric text) -------------------
+
+ANSWERS = (
+    HOSTILE,
+    "In my last job our team missed a deadline. I was responsible for the release. "
+    "First I listed the open bugs, then I asked two colleagues to test the fixes and I "
+    "wrote the release notes myself. As a result, we shipped two days later with no "
+    "critical bugs. I learned to plan a buffer.",
+    "Saya memimpin tim kecil. Saya membuat jadwal dan menghubungi pelanggan setiap minggu. "
+    "Hasilnya, keluhan turun 20% dalam dua bulan.",
+)
+
+
+def _in_place(card: ScoreCard, nav: ReportNav | None = None) -> str:
+    """The page with every block rendered where it stands (no kept renderings)."""
+    renderer = HtmlRenderer(nav=nav)
+    context = renderer.context(card)
+    context["style"] = ""
+    context["criteria"] = [row._replace(cells="", about="") for row in context["criteria"]]
+    return report_template(card.report_lang).render(context)
+
+
+@pytest.mark.parametrize("answer", ANSWERS)
+@pytest.mark.parametrize("report_lang", ["en", "id"])
+def test_kept_renderings_print_what_the_template_renders_in_place(
+    answer: str, report_lang: str
+) -> None:
+    nav = ReportNav(index_href="../index.html", student="Ayu <b>", record_id="r&1")
+    for question in (None, "Tell me about a time you missed a deadline."):
+        card = score(Request(text=answer, stage="hr", question=question, report_lang=report_lang))
+        assert HtmlRenderer(nav=nav).render(card) == _in_place(card, nav)
+
+
+def test_criterion_text_is_escaped_in_the_kept_cells() -> None:
+    card = score(Request(text=HOSTILE, stage="hr"))
+    crit = replace(card.criteria[0], title="<i>T</i>", checks="a < b & c", why='"q"', rule="r<1>")
+    card = replace(card, criteria=(crit, *card.criteria[1:]))
+    page = HtmlRenderer().render(card)
+    assert "<i>T</i>" not in page and "&lt;i&gt;T&lt;/i&gt;" in page
+    assert "a &lt; b &amp; c" in page and "&#34;q&#34;" in page and "r&lt;1&gt;" in page
+    assert page == _in_place(card)
+
+
+def test_cells_tell_a_negative_zero_from_zero() -> None:
+    # 0.0 == -0.0, but they print differently: the kept cells must not mix them up.
+    card = score(Request(text=HOSTILE, stage="hr"))
+    crit = replace(card.criteria[0], points=0.0, skipped=False)
+    template = report_template(card.report_lang)
+    plus = template.cells(crit, 0)
+    minus = template.cells(replace(crit, points=-0.0), 0)
+    assert "<b>0.0</b>" in plus and "<b>-0.0</b>" in minus
+
+
+def test_interface_strings_are_compiled_in_for_each_language() -> None:
+    card = score(Request(text=HOSTILE, stage="hr", report_lang="id"))
+    page = HtmlRenderer().render(card)
+    assert "Umpan balik jawaban wawancara" in page and "Interview answer feedback" not in page
+    assert labels("id")["ui.title"] == "Umpan balik jawaban wawancara"
+
+
+def test_an_unknown_interface_string_is_an_error() -> None:
+    with pytest.raises(ValueError, match="no interface string"):
+        labels("en")["ui.no_such_string"]

@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import answer_check.render.cohort_strings  # registers the batch strings
 import answer_check.render.strings  # noqa: F401  (registers the interface strings)
 from answer_check import __version__
 from answer_check.checks.shape import format_time
-from answer_check.i18n import number, t
+from answer_check.disk_cache import fingerprint
+from answer_check.i18n import CATALOG, number, t
 from answer_check.render.strings import question_type_label
 
 if TYPE_CHECKING:
-    from jinja2 import BytecodeCache, Environment
+    from collections.abc import Mapping
 
-    from answer_check.model import ScoreCard
+    from jinja2 import BytecodeCache, Environment
+    from markupsafe import Markup
+
+    from answer_check.model import CriterionResult, JobTerm, ScoreCard
 
 # Highlight colours, one per criterion in rubric order (background, border).
 PALETTE = (
@@ -44,16 +49,43 @@ STAR_COLORS = {
     "reflection": "#ec4899",
     "none": "#cbd5e1",
 }
+DIAL = 2 * 3.14159 * 52  # circumference of the score dial's ring
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A run of the answer's text with the criteria whose evidence covers it."""
+# A run of the answer's text and how it is highlighted: (text, mark, title). ``mark`` is the
+# class of its <mark> ("c3" for palette slot 3, "neg" when the evidence only costs points, ""
+# when plain) and ``title`` names the covering criteria, for the tooltip. A plain tuple: a
+# page has dozens.
+Segment = tuple[str, str, str]
+
+
+class CriterionRow(NamedTuple):
+    """A row of the criteria table."""
+
+    criterion: CriterionResult
+    slot: int  # its palette slot
+    cells: Markup  # its name and score cells, rendered (ReportTemplate.cells)
+    about: Markup  # what it checks, why, and its rule, rendered (ReportTemplate.about)
+
+
+class StarRow(NamedTuple):
+    """One sentence of the STAR map."""
 
     text: str
-    slot: int | None  # palette index of the first covering criterion, None when plain
-    negative: bool
-    title: str
+    label: str  # the STAR part in the report language
+    color: str
+    tag_color: str
+    cue: str
+    rule: str
+
+
+class JobView(NamedTuple):
+    """The job-description section: the terms the answer covers and those it misses."""
+
+    covered: list[JobTerm]
+    missing: list[JobTerm]
+    summary: str
+    bar_width: int
 
 
 @dataclass(frozen=True)
@@ -65,30 +97,66 @@ class ReportNav:
     record_id: str = ""
 
 
+class Labels(dict[str, str]):
+    """The interface strings of one report language, each looked up in the catalog once."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def __missing__(self, key: str) -> str:
+        try:
+            text = t(key, self.lang)
+        except KeyError:
+            # Not a KeyError: jinja2 would print an unknown key as a blank.
+            raise ValueError(f"no interface string {key!r}") from None
+        self[key] = text
+        return text
+
+    def __call__(self, key: str, **fields: Any) -> str:
+        """The template's filter ``t``: the string for ``key``, formatted with ``fields``."""
+        text = self[key]
+        return text.format(**fields) if fields else text
+
+
+@cache
+def labels(lang: str) -> Labels:
+    """The interface strings in ``lang``, shared by every report in that language."""
+    return Labels(lang)
+
+
 @cache
 def environment() -> Environment:
     """The jinja2 environment: package templates, autoescaping on, compiled templates cached."""
+    return _new_environment(_bytecode_cache())
+
+
+def _new_environment(bytecode_cache: BytecodeCache | None) -> Environment:
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    env = Environment(
+    return Environment(
         loader=PackageLoader("answer_check.render", "templates"),
         autoescape=select_autoescape(["html", "j2"], default=True),
         trim_blocks=True,
         lstrip_blocks=True,
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=bytecode_cache,
     )
-    return env
 
 
-def _bytecode_cache() -> BytecodeCache | None:
+def _bytecode_cache(variant: str = "", salt: str = "") -> BytecodeCache | None:
     """Compiled templates in the on-disk cache: compiling them costs ~70 ms a run.
 
     jinja2 keys each entry by the template's source checksum, so a changed template is
-    compiled again.
+    compiled again. A ``variant`` (a report language) has files of its own, whose checksum
+    also covers ``salt`` (the interface strings compiled into them).
     """
     from jinja2 import FileSystemBytecodeCache
 
     from answer_check.disk_cache import cache_dir
+
+    class SaltedCache(FileSystemBytecodeCache):
+        def get_source_checksum(self, source: str) -> str:
+            return fingerprint(source, salt)
 
     folder = cache_dir()
     if folder is None:
@@ -97,42 +165,155 @@ def _bytecode_cache() -> BytecodeCache | None:
         (folder / "templates").mkdir(exist_ok=True)
     except OSError:
         return None
-    return FileSystemBytecodeCache(str(folder / "templates"))
+    if not variant:
+        return FileSystemBytecodeCache(str(folder / "templates"))
+    return SaltedCache(str(folder / "templates"), f"__jinja2_%s.{variant}.cache")
 
 
-def segments(card: ScoreCard, slots: dict[str, int]) -> list[Segment]:
+class ReportTemplate:
+    """The report's template compiled for one language, and the parts it renders only once.
+
+    The template prints interface strings as ``{{ 'ui.title'|t }}``: a filter applied to a
+    constant, so jinja2's optimizer runs it at compile time and every page prints the
+    (escaped) string as plain template text. A computed key (``('band.' ~ card.band)|t``)
+    is looked up as the page renders.
+
+    The CSS is the same on every page, and a criterion's name and score cells and its
+    rubric text are the same on many: each of those blocks is rendered once and the page
+    prints the rendering. The template renders a block in place when given none, so the
+    page reads the same either way (the tests check that it is the same).
+    """
+
+    KEPT = 4096  # renderings of a block kept; past that, its store starts afresh
+
+    def __init__(self, lang: str) -> None:
+        ui = labels(lang)
+        salt = fingerprint(*(f"{key}\t{t(key, lang)}" for key in sorted(CATALOG)))
+        env = _new_environment(_bytecode_cache(f"report-{lang}", salt))
+        env.filters["t"] = ui
+        env.filters["num"] = partial(number, lang=lang)
+        self.template = env.get_template("report.html.j2")
+        self.style = self._block("style", palette=PALETTE, negative=NEGATIVE)
+        self._cells: dict[tuple[object, ...], Markup] = {}
+        self._about: dict[tuple[str, ...], Markup] = {}
+
+    def cells(self, c: CriterionResult, slot: int) -> Markup:
+        """The block ``criterion_cells``: the criterion's name, weight and score."""
+        # The numbers it prints by repr: 0.0 and -0.0 are one key but print differently.
+        weight, points, max_points = repr(c.weight), repr(c.points), repr(c.max_points)
+        key = (slot, c.title, weight, c.skipped, c.score, points, max_points, c.level)
+        html = self._cells.get(key)
+        if html is None:
+            html = self._keep(self._cells, key, self._block("criterion_cells", c=c, slot=slot))
+        return html
+
+    def about(self, c: CriterionResult) -> Markup:
+        """The block ``criterion_about``: what the criterion checks, why, and its rule."""
+        key = (c.checks, c.why, c.rule, c.check)
+        html = self._about.get(key)
+        if html is None:
+            html = self._keep(self._about, key, self._block("criterion_about", c=c))
+        return html
+
+    def render(self, context: dict[str, Any]) -> str:
+        return self.template.render(context)
+
+    def _block(self, name: str, **names: Any) -> Markup:
+        from markupsafe import Markup
+
+        block = self.template.blocks[name]
+        return Markup("".join(block(self.template.new_context(names))))
+
+    def _keep(self, store: dict[Any, Markup], key: Any, html: Markup) -> Markup:
+        """Keep ``html`` in ``store``, which starts afresh when full (a bound on memory)."""
+        if len(store) >= self.KEPT:
+            store.clear()
+        store[key] = html
+        return html
+
+
+@cache
+def report_template(lang: str) -> ReportTemplate:
+    """The report template for pages in ``lang``."""
+    return ReportTemplate(lang)
+
+
+class _Span(NamedTuple):
+    """A piece of evidence as segments() needs it."""
+
+    start: int
+    end: int
+    slot: int
+    label: str  # the criterion's title, marked when the evidence costs points
+    polarity: str
+
+
+def segments(card: ScoreCard, slots: Mapping[str, int]) -> list[Segment]:
     """Split the answer at every evidence edge; each piece knows which criteria cover it."""
     text = card.answer
-    spans: list[tuple[int, int, str, str, str]] = []
-    for crit in card.criteria:
-        for ev in crit.evidence:
-            if 0 <= ev.start < ev.end <= len(text):
-                spans.append((ev.start, ev.end, crit.id, crit.title, ev.polarity))
-    cuts = sorted({0, len(text), *(s for s, *_ in spans), *(e for _, e, *_ in spans)})
+    spans = [
+        _Span(ev.start, ev.end, slots[crit.id], crit.title, ev.polarity)
+        for crit in card.criteria
+        for ev in crit.evidence
+        if 0 <= ev.start < ev.end <= len(text)
+    ]
+    spans.sort(key=attrgetter("slot"))  # stable: the spans of one slot stay in rubric order
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for i, span in enumerate(spans):
+        opening.setdefault(span.start, []).append(i)
+        closing.setdefault(span.end, []).append(i)
+    cuts = sorted({0, len(text), *opening, *closing})
     out: list[Segment] = []
+    active: set[int] = set()  # the spans covering the piece, as indexes into spans
     for a, b in pairwise(cuts):
-        covering = [s for s in spans if s[0] <= a and b <= s[1]]
-        piece = text[a:b]
-        if not covering:
-            out.append(Segment(piece, None, False, ""))
-            continue
-        negative = any(s[4] == "-" for s in covering)
-        positive = [s for s in covering if s[4] == "+"]
-        first = min(positive or covering, key=lambda s: slots[s[2]])
-        titles = []
-        for s in sorted(covering, key=lambda s: slots[s[2]]):
-            label = s[3] + (MINUS if s[4] == "-" else "")
-            if label not in titles:
-                titles.append(label)
-        out.append(
-            Segment(
-                piece,
-                None if negative and not positive else slots[first[2]],
-                negative and not positive,
-                " \u00b7 ".join(titles),
-            )
-        )
+        if a in closing:
+            active.difference_update(closing[a])
+        if a in opening:
+            active.update(opening[a])
+        if not active:
+            out.append((text[a:b], "", ""))
+        elif len(active) == 1:  # the usual case
+            span = spans[next(iter(active))]
+            if span.polarity == "-":
+                out.append((text[a:b], "neg", span.label + MINUS))
+            else:
+                out.append((text[a:b], f"c{span.slot}", span.label))
+        else:
+            out.append((text[a:b], *_highlight([spans[i] for i in sorted(active)])))
     return out
+
+
+def _highlight(covering: list[_Span]) -> tuple[str, str]:
+    """The <mark> class and tooltip of a piece covered by several spans (in slot order)."""
+    first = next((s for s in covering if s.polarity == "+"), None)
+    if first is not None:
+        mark = f"c{first.slot}"
+    elif any(s.polarity == "-" for s in covering):
+        mark = "neg"
+    else:
+        mark = f"c{covering[0].slot}"
+    titles = dict.fromkeys(s.label + MINUS if s.polarity == "-" else s.label for s in covering)
+    return mark, " \u00b7 ".join(titles)
+
+
+def _type_source(card: ScoreCard) -> str:
+    """How the question type was chosen, in the report language."""
+    q, rl = card.question, card.report_lang
+    if q.source == "detected":
+        return t("ui.type.detected", rl, cue=q.cue) if q.cue else t("ui.type.detected_nocue", rl)
+    return t(f"ui.type.{q.source}", rl)
+
+
+def _job(terms: tuple[JobTerm, ...], rl: str) -> JobView:
+    covered = [term for term in terms if term.covered]
+    missing = [term for term in terms if not term.covered]
+    return JobView(
+        covered=covered,
+        missing=missing,
+        summary=t("ui.job.summary", rl, n=len(covered), total=len(terms)),
+        bar_width=round(100 * len(covered) / (len(terms) or 1)),
+    )
 
 
 class HtmlRenderer:
@@ -146,36 +327,60 @@ class HtmlRenderer:
 
     def context(self, card: ScoreCard) -> dict[str, Any]:
         rl = card.report_lang
-        slots = {c.id: i % len(PALETTE) for i, c in enumerate(card.criteria)}
-        sents = []
+        template = report_template(rl)
+        slots: dict[str, int] = {}
+        rows: list[CriterionRow] = []
+        legend: list[CriterionRow] = []  # the criteria with evidence that earns points
+        has_negative = False
+        for i, c in enumerate(card.criteria):
+            slot = slots[c.id] = i % len(PALETTE)
+            row = CriterionRow(c, slot, template.cells(c, slot), template.about(c))
+            rows.append(row)
+            if c.evidence:
+                polarities = {e.polarity for e in c.evidence}
+                if "+" in polarities:
+                    legend.append(row)
+                has_negative = has_negative or "-" in polarities
+        ui = labels(rl)
+        star = []
         for s in card.star_sentences:
-            sents.append(
-                {
-                    "label": s.label,
-                    "text": card.answer[s.start : s.end],
-                    "cue": s.cue.text if s.cue else "",
-                    "rule": s.cue.rule if s.cue else "",
-                    "color": STAR_COLORS.get(s.label, "#cbd5e1"),
-                }
+            color = STAR_COLORS.get(s.label, "#cbd5e1")
+            star.append(
+                StarRow(
+                    text=card.answer[s.start : s.end],
+                    label=ui[f"ui.star.{s.label}"],
+                    color=color,
+                    tag_color=color if s.label != "none" else "#94a3b8",
+                    cue=s.cue.text if s.cue else "",
+                    rule=s.cue.rule if s.cue else "",
+                )
             )
+        stakes = [t("ui.points_at_stake", rl, points=f"{f.points:.0f}") for f in card.fixes]
         return {
             "card": card,
             "rl": rl,
-            "t": lambda key, **kw: t(key, rl, **kw),
-            "num": lambda value, decimals=1: number(value, rl, decimals),
-            "qtype": question_type_label(card.question.type, rl),
-            "segments": segments(card, slots),
-            "slots": slots,
-            "palette": PALETTE,
+            "style": template.style,
+            "palette": PALETTE,  # what the style block reads
             "negative": NEGATIVE,
-            "star_sentences": sents,
-            "star_colors": STAR_COLORS,
-            "time": format_time(card.speaking_seconds, rl),
+            "dasharray": f"{DIAL * card.score / 100:.1f} {DIAL:.1f}",
+            "qtype": question_type_label(card.question.type, rl),
+            "type_source": _type_source(card),
+            "words": t(
+                "ui.words", rl, words=card.words, time=format_time(card.speaking_seconds, rl)
+            ),
+            "segments": segments(card, slots),
+            "legend": legend,
+            "has_negative": has_negative,
+            "fixes": list(zip(card.fixes, stakes, strict=True)),
+            "job": None if card.job is None else _job(card.job, rl),
+            "criteria": rows,
+            "star_sentences": star,
+            "footer": t(
+                "ui.footer", rl, version=__version__, rubric=card.rubric_id, rv=card.rubric_version
+            ),
             "version": __version__,
-            "has_negative": any(e.polarity == "-" for c in card.criteria for e in c.evidence),
-            "dash": 2 * 3.14159 * 52,
             "nav": self.nav,
         }
 
     def render(self, card: ScoreCard) -> str:
-        return environment().get_template("report.html.j2").render(**self.context(card))
+        return report_template(card.report_lang).render(self.context(card))
