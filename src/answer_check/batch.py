@@ -891,15 +891,21 @@ def _ordered_results(
     At most ``4 * jobs`` chunks are in flight, so a large input is never read ahead into
     memory. ``jobs == 1`` scores in this process.
     """
+    # The warmed-up pipeline, word lists and matchers live as long as the run: frozen, the
+    # garbage collector stops scanning them (a tenth of the time per answer), and forked
+    # workers share their pages instead of copying them.
+    gc.collect()
+    gc.freeze()
     if jobs <= 1:
-        _init_worker(settings)
-        for chunk in chunks:
-            yield from score_chunk(chunk)
+        try:
+            _init_worker(settings)
+            for chunk in chunks:
+                yield from score_chunk(chunk)
+        finally:
+            gc.unfreeze()
         return
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    gc.collect()
-    gc.freeze()  # forked workers share the warmed-up pipeline instead of copying it
     pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,))
     try:
         pending: deque[Any] = deque()
