@@ -894,15 +894,25 @@ def _ordered_results(
     # The warmed-up pipeline, word lists and matchers live as long as the run: frozen, the
     # garbage collector stops scanning them (a tenth of the time per answer), and forked
     # workers share their pages instead of copying them.
+    collecting = gc.isenabled()
     gc.collect()
     gc.freeze()
+    gc.enable()
+    try:
+        yield from _score_chunks(chunks, settings, jobs)
+    finally:
+        gc.unfreeze()
+        if not collecting:
+            gc.disable()
+
+
+def _score_chunks(
+    chunks: Iterator[list[Record | RecordError]], settings: Settings, jobs: int
+) -> Iterator[Scored | RecordError]:
     if jobs <= 1:
-        try:
-            _init_worker(settings)
-            for chunk in chunks:
-                yield from score_chunk(chunk)
-        finally:
-            gc.unfreeze()
+        _init_worker(settings)
+        for chunk in chunks:
+            yield from score_chunk(chunk)
         return
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -919,7 +929,6 @@ def _ordered_results(
     finally:
         pool.terminate()
         pool.join()
-        gc.unfreeze()
 
 
 def _warm_up(settings: Settings) -> None:
