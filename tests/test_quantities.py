@@ -373,3 +373,30 @@ def test_shortcuts_hide_no_symbol(text: str) -> None:
 @given(st.lists(_WORDS_AND_GAPS, max_size=20).map("".join), st.sampled_from(["en", "id"]))
 def test_shortcuts_hide_nothing(text: str, lang: str) -> None:
     assert find_quantities(text, lang) == _without_shortcuts(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A number in a name is no figure: versions, models, tax articles, standards.
+        ("I moved our scripts to Python 3 and Windows 10.", "en", []),
+        ("I handled the PPh 23 filings and the ISO 9001 audit.", "en", []),
+        ("Saya mengurus PPh 21 untuk 120 karyawan.", "id", [("120 karyawan", "count", 120.0)]),
+        # A capital that only opens a sentence or a line proves nothing; months name dates.
+        ("In 2019 I joined.", "en", [("2019", "year", 2019.0)]),
+        ("Around 40 clients left.\nOver 30 came back.", "en", [
+            ("40 clients", "count", 40.0), ("30", "number", 30.0)
+        ]),
+        ("Pada Maret 2021 kami melayani 300 pelanggan.", "id", [
+            ("2021", "year", 2021.0), ("300 pelanggan", "count", 300.0)
+        ]),
+        # An amount right after a name still counts when it has a unit.
+        ("Sales at Tokopedia 20% higher, costs at Shopee $5,000 lower.", "en", [
+            ("20%", "percent", 20.0), ("$5,000", "money", 5000.0)
+        ]),
+    ],
+)  # fmt: skip
+def test_numbers_in_names_are_not_figures(
+    text: str, lang: str, expected: list[tuple[str, str, float]]
+) -> None:
+    assert found(text, lang) == expected

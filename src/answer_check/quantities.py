@@ -570,6 +570,32 @@ def _classify(
     return j, "number", value, None
 
 
+# A number right after a name is part of the name (a version, model, article or standard)
+# when it would otherwise be a bare number, a count or a year; months name dates.
+_NAME_KINDS: Final = frozenset({"number", "count", "year"})
+_MONTHS: Final = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    januari februari maret mei juni juli agustus oktober desember agu agt okt des""".split()  # noqa: SIM905
+)
+_SENTENCE_ENDS: Final = frozenset(".!?:;\u2022*-")
+
+
+def _after_a_name(toks: _Tokens, i: int) -> bool:
+    """Is the number at ``i`` right after a name: an acronym-like word ("ISO", "PPh", "COVID")
+    or a capitalised word inside a sentence ("Python", "Windows"), not a month?
+
+    A capital at the start of a sentence or line proves nothing ("In 2019", "Around 40").
+    """
+    j = i - 1
+    word = toks.word[j] if j >= 0 else ""
+    if not word or not word[0].isupper() or toks.low[j] in _MONTHS:
+        return False
+    if sum(c.isupper() for c in word) >= 2:
+        return True
+    return j > 0 and "\n" not in toks.space[j] and toks.sym[j - 1] not in _SENTENCE_ENDS
+
+
 def _match_money_prefix(
     toks: _Tokens, i: int
 ) -> tuple[int, QuantityKind, float | None, str | None] | None:
@@ -602,7 +628,12 @@ def _match_at(
         return money
     if toks.num[i]:
         num = _parse_digit_number(toks, i, lang)
-        return None if num is None else _classify(toks, i, num, lang)
+        if num is None:
+            return None
+        found = _classify(toks, i, num, lang)
+        if found is not None and found[1] in _NAME_KINDS and _after_a_name(toks, i):
+            return None  # "Python 3", "Windows 10", "PPh 21", "ISO 9001": a name, not an amount
+        return found
     w = toks.low[i]
     if not w:
         return None
