@@ -390,6 +390,9 @@ def test_shortcuts_hide_nothing(text: str, lang: str) -> None:
         ("Pada Maret 2021 kami melayani 300 pelanggan.", "id", [
             ("2021", "year", 2021.0), ("300 pelanggan", "count", 300.0)
         ]),
+        ("Since March 2020 sales grew 20%.", "en", [
+            ("2020", "year", 2020.0), ("20%", "percent", 20.0)
+        ]),
         # An amount right after a name still counts when it has a unit.
         ("Sales at Tokopedia 20% higher, costs at Shopee $5,000 lower.", "en", [
             ("20%", "percent", 20.0), ("$5,000", "money", 5000.0)

@@ -630,6 +630,8 @@ def _match_at(
         num = _parse_digit_number(toks, i, lang)
         if num is None:
             return None
+        if num.year_like and toks.word_at(i - 1) in _MONTHS:
+            return num.end, "year", num.value, None  # "March 2020 sales": a date, not a count
         found = _classify(toks, i, num, lang)
         if found is not None and found[1] in _NAME_KINDS and _after_a_name(toks, i):
             return None  # "Python 3", "Windows 10", "PPh 21", "ISO 9001": a name, not an amount
