@@ -17,6 +17,8 @@ from answer_check.lexicons import token_view
 from answer_check.model import Evidence
 
 if TYPE_CHECKING:
+    from spacy.vocab import Vocab
+
     from answer_check.analysis import Analysis
     from answer_check.lexicons import Hit
 
@@ -160,21 +162,34 @@ def _star_hits(analysis: Analysis) -> dict[str, list[Hit]]:
     return by_list
 
 
-# A word's lexeme flags (is_punct, like_num) by its text, per language: read from the
-# vocabulary once per word instead of making a spaCy Token for every look.
-_FLAGS: dict[str, dict[str, tuple[bool, bool]]] = {}
+class _LexemeFlags(dict[str, tuple[bool, bool]]):
+    """Words' lexeme flags (is_punct, like_num) by their text, for one language.
+
+    Read from the vocabulary once per word (up to _FLAGS_MAX words), instead of making a
+    spaCy Token for every look at a word.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        super().__init__()
+        self.vocab = vocab
+
+    def __missing__(self, text: str) -> tuple[bool, bool]:
+        lexeme = self.vocab[text]
+        found = (bool(lexeme.is_punct), bool(lexeme.like_num))
+        if len(self) < _FLAGS_MAX:
+            self[text] = found
+        return found
+
+
+_FLAGS: dict[str, _LexemeFlags] = {}
 _FLAGS_MAX = 200_000
 
 
-def _flags(analysis: Analysis, text: str) -> tuple[bool, bool]:
-    table = _FLAGS.setdefault(analysis.lang, {})
-    found = table.get(text)
-    if found is None:
-        lexeme = analysis.doc.vocab[text]
-        found = (lexeme.is_punct, lexeme.like_num)
-        if len(table) < _FLAGS_MAX:
-            table[text] = found
-    return found
+def _flags(analysis: Analysis) -> _LexemeFlags:
+    flags = _FLAGS.get(analysis.lang)
+    if flags is None:
+        flags = _FLAGS[analysis.lang] = _LexemeFlags(analysis.doc.vocab)
+    return flags
 
 
 def find_actions(analysis: Analysis) -> list[ActionHit]:
@@ -183,53 +198,76 @@ def find_actions(analysis: Analysis) -> list[ActionHit]:
 
 
 def _find_actions(analysis: Analysis, lists: dict[str, list[Hit]]) -> list[ActionHit]:
-    view = token_view(analysis.doc)
-    norms, texts = view.norms, view.texts
-    sentence_of, negated = analysis.sentence_of, analysis.negated
-    singular = {h.tok_start for h in lists["subject_singular"]}
-    plural = {h.tok_start for h in lists["subject_plural"]}
+    texts = token_view(analysis.doc).texts
+    sentence_of = analysis.sentence_of
+    # The subject each pronoun token stands for ("I" wins where a token is in both lists).
+    subjects: dict[int, str] = {}
+    for h in lists["subject_plural"]:
+        subjects[h.tok_start] = "we"
+    for h in lists["subject_singular"]:
+        subjects[h.tok_start] = "i"
+    # Tokens with a subject at most SUBJECT_WINDOW tokens before them: only a verb there
+    # can have a subject of its own.
+    reach = {s + k for s in subjects for k in range(1, SUBJECT_WINDOW + 1)}
     verbs = lists["action_verbs"]
-    verb_tokens = {i for h in verbs for i in range(h.tok_start, h.tok_end)}
-    indonesian = analysis.lang == "id"
-    english = analysis.lang == "en"
+    verb_tokens: set[int] = set()
+    for h in verbs:
+        verb_tokens.update(range(h.tok_start, h.tok_end))
     out: list[ActionHit] = []
     last_owner: dict[int, tuple[str, str]] = {}
     for hit in verbs:
-        if negated(hit):
-            continue
         verb = hit.tok_start
         sent = sentence_of(verb)
-        owner = None
-        mode = "done"
-        if verb and texts[verb - 1].lower() == "to":
-            mode = "hypothetical"  # "I learned to plan", "I wanted to call": an aim, not a deed
-        for i in range(verb - 1, max(-1, verb - 1 - SUBJECT_WINDOW), -1):
-            text = texts[i]
-            if sentence_of(i) != sent or (text != "'" and _flags(analysis, text)[0]):
-                break
-            low = text.lower()
-            if low in DETERMINERS or i in verb_tokens:
-                break
-            word = norms[i]
-            if indonesian and _blocks_subject_id(low, word):
-                break
-            if english and word in PASSIVE_AUX and _participle(texts[verb], norms[verb]):
-                break  # "I was told to ...": done to the speaker, not by them
-            if word in HABIT_WORDS or low in HABIT_WORDS:
-                mode = "habit"
-            elif mode == "done" and (word in MODAL_WORDS or low in MODAL_WORDS):
-                mode = "hypothetical"
-            if i in singular or i in plural:
-                if indonesian and not _subject_id(analysis, i, verb):
-                    break
-                owner = "i" if i in singular else "we"
-                break
+        owner, mode = (
+            _subject(analysis, verb, sent, subjects, verb_tokens)
+            if verb in reach
+            else (None, "done")
+        )
         if owner is None and sent in last_owner and _coordinated(texts, verb):
             owner, mode = last_owner[sent]
-        if owner is not None:
-            last_owner[sent] = (owner, mode)
-            out.append(ActionHit(_evidence(hit, "action_verbs"), owner, sent, mode))
+        # A verb without a subject is no action, negated or not: only the others need the
+        # negation test.
+        if owner is None or analysis.negated(hit):
+            continue
+        last_owner[sent] = (owner, mode)
+        out.append(ActionHit(_evidence(hit, "action_verbs"), owner, sent, mode))
     return out
+
+
+def _subject(
+    analysis: Analysis, verb: int, sent: int, subjects: dict[int, str], verb_tokens: set[int]
+) -> tuple[str | None, str]:
+    """The subject ('i', 'we' or None) shortly before the verb at token ``verb`` in its
+    clause, and the mode of the action."""
+    view = token_view(analysis.doc)
+    norms, texts = view.norms, view.texts
+    flags = _flags(analysis)
+    indonesian = analysis.lang == "id"
+    english = analysis.lang == "en"
+    mode = "done"
+    if verb and texts[verb - 1].lower() == "to":
+        mode = "hypothetical"  # "I learned to plan", "I wanted to call": an aim, not a deed
+    for i in range(verb - 1, max(-1, verb - 1 - SUBJECT_WINDOW), -1):
+        text = texts[i]
+        if analysis.sentence_of(i) != sent or (text != "'" and flags[text][0]):
+            break
+        low = text.lower()
+        if low in DETERMINERS or i in verb_tokens:
+            break
+        word = norms[i]
+        if indonesian and _blocks_subject_id(low, word):
+            break
+        if english and word in PASSIVE_AUX and _participle(texts[verb], norms[verb]):
+            break  # "I was told to ...": done to the speaker, not by them
+        if word in HABIT_WORDS or low in HABIT_WORDS:
+            mode = "habit"
+        elif mode == "done" and (word in MODAL_WORDS or low in MODAL_WORDS):
+            mode = "hypothetical"
+        if i in subjects:
+            if indonesian and not _subject_id(analysis, i, verb):
+                break
+            return subjects[i], mode
+    return None, mode
 
 
 # "I was told", "I got promoted": a form of these before a participle makes the verb passive.
@@ -250,14 +288,14 @@ def is_goal(analysis: Analysis, hit: Hit, task_starts: dict[int, int]) -> bool:
     if sent in task_starts and task_starts[sent] < start:
         return True
     view = token_view(analysis.doc)
-    if any(norm in PURPOSE for norm in view.norms[max(0, start - 2) : start]):
+    if not PURPOSE.isdisjoint(view.norms[max(0, start - 2) : start]):
         return True
     # "this would improve sales", "it can help resolve conflict": a hope or a general
     # statement, not an outcome that happened.
-    before = [text.lower() for text in view.texts[max(0, start - 3) : start]]
-    if any(low in UNREAL_BEFORE_RESULT for low in before[-2:]):
+    before = list(map(str.lower, view.texts[max(0, start - 3) : start]))
+    if not UNREAL_BEFORE_RESULT.isdisjoint(before[-2:]):
         return True
-    return any(low in TIME_CLAUSE for low in before)
+    return not TIME_CLAUSE.isdisjoint(before)
 
 
 def echoes_question(analysis: Analysis, hit: Hit) -> bool:
@@ -364,11 +402,11 @@ def _subject_id(analysis: Analysis, pron: int, verb: int) -> bool:
     before = texts[prev].lower()
     if before in PREPOSITIONS_ID:
         return False  # "menurut saya", "bagi kami": the pronoun is an object
-    is_punct, like_num = _flags(analysis, texts[prev])
+    is_punct, like_num = _flags(analysis)[texts[prev]]
     if is_punct or before in SUBJECT_LEADS_ID or like_num:
         return True
     # After a noun: only the object-focus form, a bare root right after the pronoun.
-    if any(text.lower() == "yang" for text in texts[pron + 1 : verb]):
+    if "yang" in map(str.lower, texts[pron + 1 : verb]):
         return False  # "Manajer saya yang bicara"
     return not _affixed(texts[verb].lower(), view.norms[verb])
 
@@ -420,10 +458,14 @@ def tag_star(analysis: Analysis) -> StarMap:
         best = _best_label(cues)
         labels.append((sentence.index, best, cues[best][0]))
     return StarMap(
-        components={k: tuple(sorted(v, key=_SPAN)) for k, v in components.items()},
+        components={k: _in_text_order(v) for k, v in components.items()},
         sentence_labels=tuple(labels),
         actions=tuple(actions),
     )
+
+
+def _in_text_order(cues: list[Evidence]) -> tuple[Evidence, ...]:
+    return tuple(sorted(cues, key=_SPAN)) if len(cues) > 1 else tuple(cues)
 
 
 def _best_label(cues: dict[str, list[Evidence]]) -> str:
