@@ -249,7 +249,9 @@ def _subject(
         mode = "hypothetical"  # "I learned to plan", "I wanted to call": an aim, not a deed
     for i in range(verb - 1, max(-1, verb - 1 - SUBJECT_WINDOW), -1):
         text = texts[i]
-        if analysis.sentence_of(i) != sent or (text != "'" and flags[text][0]):
+        if analysis.sentence_of(i) != sent or (
+            text != "'" and not text.isalpha() and flags[text][0]  # letters are no punctuation
+        ):
             break
         low = text.lower()
         if low in DETERMINERS or i in verb_tokens:
@@ -458,14 +460,13 @@ def tag_star(analysis: Analysis) -> StarMap:
         best = _best_label(cues)
         labels.append((sentence.index, best, cues[best][0]))
     return StarMap(
-        components={k: _in_text_order(v) for k, v in components.items()},
+        components={
+            k: tuple(sorted(v, key=_SPAN)) if len(v) > 1 else tuple(v)
+            for k, v in components.items()
+        },
         sentence_labels=tuple(labels),
         actions=tuple(actions),
     )
-
-
-def _in_text_order(cues: list[Evidence]) -> tuple[Evidence, ...]:
-    return tuple(sorted(cues, key=_SPAN)) if len(cues) > 1 else tuple(cues)
 
 
 def _best_label(cues: dict[str, list[Evidence]]) -> str:

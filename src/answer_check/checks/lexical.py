@@ -463,16 +463,14 @@ def answers_question(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     lines: str | None = None  # the answer's words, each after a newline (made when needed)
     covered, missing, ev = [], [], []
     for norm, surface in keys:
-        if norm in present:
-            i: int | None = norms.index(norm)
-        elif len(norm) < STEM_MIN:
-            i = None
-        else:
+        i = norms.index(norm) if norm in present else None
+        if i is None and len(norm) >= STEM_MIN:
             # Only a word that starts with the same STEM_MIN letters can share the root: one
             # substring search rules out most words (a match only may be one).
             if lines is None:
                 lines = "\n" + "\n".join(norms)
-            i = _same_stem(norm, norms) if "\n" + norm[:STEM_MIN] in lines else None
+            if "\n" + norm[:STEM_MIN] in lines:
+                i = _same_stem(norm, norms)
         if i is not None:
             covered.append(surface)
             ev.append(
