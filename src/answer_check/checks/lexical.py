@@ -74,6 +74,9 @@ add(
     }
 )
 
+_START = attrgetter("start")
+_SPAN = attrgetter("start", "end")  # evidence and hits in text order
+
 LEXICON_PARAMS = (
     Param("lexicons", "str_list", (), doc="word lists from rubrics/lexicons/<lang>/"),
     Param("terms", "str_list", (), doc="inline terms, same syntax as a word list line"),
@@ -491,8 +494,6 @@ def answers_question(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
 # of the shorter word.
 STEM_MIN = 4
 STEM_SHARE = 0.8
-_START = attrgetter("start")
-_SPAN = attrgetter("start", "end")
 
 
 def _same_stem(norm: str, norms: list[str]) -> int | None:
