@@ -10,6 +10,7 @@ from answer_check.checks.lexical import MIN_WORDS, evidence, hits_of, too_short
 from answer_check.i18n import add, quote_list, t
 from answer_check.lexicons import token_view
 from answer_check.model import Evidence
+from answer_check.star import DETERMINERS, find_actions
 
 if TYPE_CHECKING:
     from answer_check.analysis import Analysis
@@ -263,8 +264,6 @@ def _about(analysis: Analysis, target: Hit, word: Hit, window: int) -> bool:
     except right after "be" ("my boss was a terrible person").
     Before the target ("a toxic boss", "I hated my boss") at most 3 words may stand between.
     """
-    from answer_check.star import DETERMINERS
-
     if analysis.sentence_of(target.tok_start) != analysis.sentence_of(word.tok_start):
         return False
     view = token_view(analysis.doc)
@@ -366,8 +365,6 @@ def negative_talk(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
 )
 def actions_planned(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     """Credit for the actions the speaker would take ('I would call...'): an approach in steps."""
-    from answer_check.star import find_actions
-
     modes = set(params["modes"])
     owner = params["owner"]
     found = [
