@@ -10,12 +10,14 @@ Each sentence takes the label with the most weight; ties go to the more specific
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
+from answer_check.lexicons import token_view
 from answer_check.model import Evidence
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
     from answer_check.analysis import Analysis
     from answer_check.lexicons import Hit
@@ -148,77 +150,154 @@ def _evidence(hit: Hit, rule: str) -> Evidence:
     return Evidence(hit.start, hit.end, hit.text, f"{rule}: {hit.term}")
 
 
+# Every word list the tagger reads, asked for in one call (one pass over the answer's hits).
+STAR_LISTS = (*CUE_LISTS.values(), "subject_singular", "subject_plural", "action_verbs")
+
+
+def _star_hits(analysis: Analysis) -> dict[str, list[Hit]]:
+    """The hits of each of STAR_LISTS, in text order (as ``analysis.hits`` gives them)."""
+    by_list: dict[str, list[Hit]] = {name: [] for name in STAR_LISTS}
+    for hit in analysis.hits(STAR_LISTS):
+        by_list[hit.source].append(hit)
+    return by_list
+
+
+class _LexemeFlags(dict[str, tuple[bool, bool]]):
+    """Words' lexeme flags (is_punct, like_num) by their text, for one language.
+
+    Read from the vocabulary once per word (up to _FLAGS_MAX words), instead of making a
+    spaCy Token for every look at a word.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        super().__init__()
+        self.vocab = vocab
+
+    def __missing__(self, text: str) -> tuple[bool, bool]:
+        lexeme = self.vocab[text]
+        found = (bool(lexeme.is_punct), bool(lexeme.like_num))
+        if len(self) < _FLAGS_MAX:
+            self[text] = found
+        return found
+
+
+_FLAGS: dict[str, _LexemeFlags] = {}
+_FLAGS_MAX = 200_000
+
+
+def _flags(analysis: Analysis) -> _LexemeFlags:
+    flags = _FLAGS.get(analysis.lang)
+    if flags is None:
+        flags = _FLAGS[analysis.lang] = _LexemeFlags(analysis.doc.vocab)
+    return flags
+
+
 def find_actions(analysis: Analysis) -> list[ActionHit]:
     """Action verbs with a first-person subject shortly before them in the same clause."""
-    doc = analysis.doc
-    singular = {h.tok_start for h in analysis.hits(("subject_singular",))}
-    plural = {h.tok_start for h in analysis.hits(("subject_plural",))}
-    verbs = analysis.hits(("action_verbs",))
-    verb_tokens = {i for h in verbs for i in range(h.tok_start, h.tok_end)}
-    indonesian = analysis.lang == "id"
+    return _find_actions(analysis, _star_hits(analysis))
+
+
+def _find_actions(analysis: Analysis, lists: dict[str, list[Hit]]) -> list[ActionHit]:
+    texts = token_view(analysis.doc).texts
+    sentence_of = analysis.sentence_of
+    # The subject each pronoun token stands for ("I" wins where a token is in both lists).
+    subjects: dict[int, str] = {}
+    for h in lists["subject_plural"]:
+        subjects[h.tok_start] = "we"
+    for h in lists["subject_singular"]:
+        subjects[h.tok_start] = "i"
+    # Tokens with a subject at most SUBJECT_WINDOW tokens before them: only a verb there
+    # can have a subject of its own.
+    reach = {s + k for s in subjects for k in range(1, SUBJECT_WINDOW + 1)}
+    verbs = lists["action_verbs"]
+    verb_tokens: set[int] = set()
+    for h in verbs:
+        verb_tokens.update(range(h.tok_start, h.tok_end))
     out: list[ActionHit] = []
     last_owner: dict[int, tuple[str, str]] = {}
     for hit in verbs:
-        if analysis.negated(hit):
-            continue
-        sent = analysis.sentence_of(hit.tok_start)
-        owner = None
-        mode = "done"
-        if hit.tok_start and doc[hit.tok_start - 1].lower_ == "to":
-            mode = "hypothetical"  # "I learned to plan", "I wanted to call": an aim, not a deed
-        for i in range(hit.tok_start - 1, max(-1, hit.tok_start - 1 - SUBJECT_WINDOW), -1):
-            if analysis.sentence_of(i) != sent or (doc[i].is_punct and doc[i].text != "'"):
-                break
-            if doc[i].lower_ in DETERMINERS or i in verb_tokens:
-                break
-            if indonesian and _blocks_subject_id(doc, i):
-                break
-            word = doc[i].norm_
-            if analysis.lang == "en" and word in PASSIVE_AUX and _participle(doc, hit.tok_start):
-                break  # "I was told to ...": done to the speaker, not by them
-            if word in HABIT_WORDS or doc[i].lower_ in HABIT_WORDS:
-                mode = "habit"
-            elif mode == "done" and (word in MODAL_WORDS or doc[i].lower_ in MODAL_WORDS):
-                mode = "hypothetical"
-            if i in singular or i in plural:
-                if indonesian and not _subject_id(analysis, i, hit.tok_start):
-                    break
-                owner = "i" if i in singular else "we"
-                break
-        if owner is None and sent in last_owner and _coordinated(doc, hit.tok_start):
+        verb = hit.tok_start
+        sent = sentence_of(verb)
+        owner, mode = (
+            _subject(analysis, verb, sent, subjects, verb_tokens)
+            if verb in reach
+            else (None, "done")
+        )
+        if owner is None and sent in last_owner and _coordinated(texts, verb):
             owner, mode = last_owner[sent]
-        if owner is not None:
-            last_owner[sent] = (owner, mode)
-            out.append(ActionHit(_evidence(hit, "action_verbs"), owner, sent, mode))
+        # A verb without a subject is no action, negated or not: only the others need the
+        # negation test.
+        if owner is None or analysis.negated(hit):
+            continue
+        last_owner[sent] = (owner, mode)
+        out.append(ActionHit(_evidence(hit, "action_verbs"), owner, sent, mode))
     return out
+
+
+def _subject(
+    analysis: Analysis, verb: int, sent: int, subjects: dict[int, str], verb_tokens: set[int]
+) -> tuple[str | None, str]:
+    """The subject ('i', 'we' or None) shortly before the verb at token ``verb`` in its
+    clause, and the mode of the action."""
+    view = token_view(analysis.doc)
+    norms, texts = view.norms, view.texts
+    flags = _flags(analysis)
+    indonesian = analysis.lang == "id"
+    english = analysis.lang == "en"
+    mode = "done"
+    if verb and texts[verb - 1].lower() == "to":
+        mode = "hypothetical"  # "I learned to plan", "I wanted to call": an aim, not a deed
+    for i in range(verb - 1, max(-1, verb - 1 - SUBJECT_WINDOW), -1):
+        text = texts[i]
+        if analysis.sentence_of(i) != sent or (
+            text != "'" and not text.isalpha() and flags[text][0]  # letters are no punctuation
+        ):
+            break
+        low = text.lower()
+        if low in DETERMINERS or i in verb_tokens:
+            break
+        word = norms[i]
+        if indonesian and _blocks_subject_id(low, word):
+            break
+        if english and word in PASSIVE_AUX and _participle(texts[verb], norms[verb]):
+            break  # "I was told to ...": done to the speaker, not by them
+        if word in HABIT_WORDS or low in HABIT_WORDS:
+            mode = "habit"
+        elif mode == "done" and (word in MODAL_WORDS or low in MODAL_WORDS):
+            mode = "hypothetical"
+        if i in subjects:
+            if indonesian and not _subject_id(analysis, i, verb):
+                break
+            return subjects[i], mode
+    return None, mode
 
 
 # "I was told", "I got promoted": a form of these before a participle makes the verb passive.
 PASSIVE_AUX = frozenset({"be", "get"})
 
 
-def _participle(doc: Doc, tok: int) -> bool:
+def _participle(text: str, norm: str) -> bool:
     """An English verb form that is not the base form or the -ing form ("told", "asked")."""
-    token = doc[tok]
-    low = token.lower_
-    return low != token.norm_ and not low.endswith(("ing", "s"))
+    low = text.lower()
+    return low != norm and not low.endswith(("ing", "s"))
 
 
 def is_goal(analysis: Analysis, hit: Hit, task_starts: dict[int, int]) -> bool:
     """A result cue stated as an aim (after a task cue in its sentence, or after 'to') or as
     a point in time ('until it finished')."""
-    sent = analysis.sentence_of(hit.tok_start)
-    if sent in task_starts and task_starts[sent] < hit.tok_start:
+    start = hit.tok_start
+    sent = analysis.sentence_of(start)
+    if sent in task_starts and task_starts[sent] < start:
         return True
-    window = analysis.doc[max(0, hit.tok_start - 2) : hit.tok_start]
-    if any(tok.norm_ in PURPOSE for tok in window):
+    view = token_view(analysis.doc)
+    if not PURPOSE.isdisjoint(view.norms[max(0, start - 2) : start]):
         return True
     # "this would improve sales", "it can help resolve conflict": a hope or a general
     # statement, not an outcome that happened.
-    if any(tok.lower_ in UNREAL_BEFORE_RESULT for tok in window):
+    before = list(map(str.lower, view.texts[max(0, start - 3) : start]))
+    if not UNREAL_BEFORE_RESULT.isdisjoint(before[-2:]):
         return True
-    wider = analysis.doc[max(0, hit.tok_start - 3) : hit.tok_start]
-    return any(tok.lower_ in TIME_CLAUSE for tok in wider)
+    return not TIME_CLAUSE.isdisjoint(before)
 
 
 def echoes_question(analysis: Analysis, hit: Hit) -> bool:
@@ -229,8 +308,8 @@ def echoes_question(analysis: Analysis, hit: Hit) -> bool:
     """
     if not analysis.question or analysis.sentence_of(hit.tok_start) != 0:
         return False
-    words = {analysis.doc[i].norm_ for i in range(hit.tok_start, hit.tok_end)}
-    return words <= analysis.question_norms
+    words = token_view(analysis.doc).norms[hit.tok_start : hit.tok_end]
+    return analysis.question_norms.issuperset(words)
 
 
 # Words right before a result cue that make it a possibility, not an outcome (English).
@@ -258,14 +337,15 @@ PURPOSE = frozenset({"to", "untuk", "agar", "supaya", "demi"})
 TIME_CLAUSE = frozenset({"until", "till", "sampai", "hingga", "sebelum"})
 
 
-def _coordinated(doc: Doc, tok: int) -> bool:
+def _coordinated(texts: list[str], tok: int) -> bool:
     """The verb at ``tok`` follows 'and'/'then' or a list comma (one adverb may stand between)."""
     for i in (tok - 1, tok - 2):
         if i < 0:
             return False
-        if doc[i].lower_ in COORDINATORS:
+        low = texts[i].lower()
+        if low in COORDINATORS:
             return True
-        if not (doc[i].lower_.endswith("ly") or doc[i].lower_ in ADVERBS_ID):
+        if not (low.endswith("ly") or low in ADVERBS_ID):
             return False
     return False
 
@@ -306,30 +386,31 @@ def _affixed(word: str, norm: str) -> bool:
     return word != norm and word.startswith(("me", "ber", "ter", "di", "pe"))
 
 
-def _blocks_subject_id(doc: Doc, i: int) -> bool:
-    """An Indonesian word between subject and candidate verb that makes the candidate a noun."""
-    tok = doc[i]
-    low = tok.lower_
+def _blocks_subject_id(low: str, norm: str) -> bool:
+    """An Indonesian word (lower case, norm) between subject and candidate verb that makes
+    the candidate a noun."""
     if low in NOUN_CONTEXT_ID:
         return True
-    return _affixed(low, tok.norm_) and low not in _AUX_ID
+    return _affixed(low, norm) and low not in _AUX_ID
 
 
 def _subject_id(analysis: Analysis, pron: int, verb: int) -> bool:
     """Whether the Indonesian pronoun at ``pron`` is the subject of the verb at ``verb``."""
-    doc = analysis.doc
+    view = token_view(analysis.doc)
+    texts = view.texts
     prev = pron - 1
     if prev < 0 or analysis.sentence_of(prev) != analysis.sentence_of(pron):
         return True
-    before = doc[prev]
-    if before.lower_ in PREPOSITIONS_ID:
+    before = texts[prev].lower()
+    if before in PREPOSITIONS_ID:
         return False  # "menurut saya", "bagi kami": the pronoun is an object
-    if before.is_punct or before.lower_ in SUBJECT_LEADS_ID or before.like_num:
+    is_punct, like_num = _flags(analysis)[texts[prev]]
+    if is_punct or before in SUBJECT_LEADS_ID or like_num:
         return True
     # After a noun: only the object-focus form, a bare root right after the pronoun.
-    if any(doc[i].lower_ == "yang" for i in range(pron + 1, verb)):
+    if "yang" in map(str.lower, texts[pron + 1 : verb]):
         return False  # "Manajer saya yang bicara"
-    return not _affixed(doc[verb].lower_, doc[verb].norm_)
+    return not _affixed(texts[verb].lower(), view.norms[verb])
 
 
 PREPOSITIONS_ID = frozenset(
@@ -338,27 +419,33 @@ PREPOSITIONS_ID = frozenset(
 )
 
 
+_SPAN = attrgetter("start", "end")
+
+
 def tag_star(analysis: Analysis) -> StarMap:
     """Tag every sentence and collect the cues of each component."""
+    lists = _star_hits(analysis)
+    sentence_of, negated = analysis.sentence_of, analysis.negated
     per_sentence: dict[int, dict[str, list[Evidence]]] = {}
     components: dict[str, list[Evidence]] = {label: [] for label in LABELS}
     task_starts: dict[int, int] = {}
-    for hit in analysis.hits((CUE_LISTS["task"],)):
-        sent = analysis.sentence_of(hit.tok_start)
+    for hit in lists[CUE_LISTS["task"]]:
+        sent = sentence_of(hit.tok_start)
         task_starts[sent] = min(task_starts.get(sent, hit.tok_start), hit.tok_start)
     for label, lexicon in CUE_LISTS.items():
-        for hit in analysis.hits((lexicon,)):
-            if analysis.negated(hit):
+        found = components[label]
+        for hit in lists[lexicon]:
+            if negated(hit):
                 continue
             if label == "result" and (
                 is_goal(analysis, hit, task_starts) or echoes_question(analysis, hit)
             ):
                 continue
             ev = _evidence(hit, lexicon)
-            components[label].append(ev)
-            sent = analysis.sentence_of(hit.tok_start)
+            found.append(ev)
+            sent = sentence_of(hit.tok_start)
             per_sentence.setdefault(sent, {}).setdefault(label, []).append(ev)
-    actions = [a for a in find_actions(analysis) if a.mode == "done"]
+    actions = [a for a in _find_actions(analysis, lists) if a.mode == "done"]
     for action in actions:
         components["action"].append(action.evidence)
         per_sentence.setdefault(action.sentence, {}).setdefault("action", []).append(
@@ -366,18 +453,27 @@ def tag_star(analysis: Analysis) -> StarMap:
         )
     labels: list[tuple[int, str, Evidence | None]] = []
     for sentence in analysis.sentences:
-        cues = per_sentence.get(sentence.index, {})
+        cues = per_sentence.get(sentence.index)
         if not cues:
             labels.append((sentence.index, "none", None))
             continue
-        best = max(
-            PRIORITY, key=lambda lab: (len(cues.get(lab, ())) * WEIGHTS[lab], -PRIORITY.index(lab))
-        )
+        best = _best_label(cues)
         labels.append((sentence.index, best, cues[best][0]))
     return StarMap(
         components={
-            k: tuple(sorted(v, key=lambda e: (e.start, e.end))) for k, v in components.items()
+            k: tuple(sorted(v, key=_SPAN)) if len(v) > 1 else tuple(v)
+            for k, v in components.items()
         },
         sentence_labels=tuple(labels),
         actions=tuple(actions),
     )
+
+
+def _best_label(cues: dict[str, list[Evidence]]) -> str:
+    """The label with the most weight of cues; ties go to the earlier label of PRIORITY."""
+    best, weight = "", 0.0
+    for label in PRIORITY:
+        found = cues.get(label)
+        if found and len(found) * WEIGHTS[label] > weight:
+            best, weight = label, len(found) * WEIGHTS[label]
+    return best

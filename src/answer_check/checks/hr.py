@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Any
 from answer_check.checks import KindExample, Outcome, Param, by_lang, register
 from answer_check.checks.lexical import MIN_WORDS, evidence, hits_of, too_short
 from answer_check.i18n import add, quote_list, t
+from answer_check.lexicons import token_view
 from answer_check.model import Evidence
+from answer_check.star import DETERMINERS, find_actions
 
 if TYPE_CHECKING:
     from answer_check.analysis import Analysis
@@ -246,13 +248,12 @@ CLAUSE_WORDS = frozenset(
 )
 
 
-def _breaks(analysis: Analysis) -> set[int]:
-    """Tokens that end a clause: punctuation and CLAUSE_WORDS."""
-    return {
-        tok.i
-        for tok in analysis.doc
-        if (tok.is_punct and tok.text not in ("'", "\u2019", "-")) or tok.lower_ in CLAUSE_WORDS
-    }
+def _is_break(analysis: Analysis, i: int) -> bool:
+    """Whether token ``i`` ends a clause: punctuation or one of CLAUSE_WORDS."""
+    text = token_view(analysis.doc).texts[i]
+    if text.lower() in CLAUSE_WORDS:
+        return True
+    return text not in ("'", "\u2019", "-") and bool(analysis.doc.vocab[text].is_punct)
 
 
 def _about(analysis: Analysis, target: Hit, word: Hit, window: int) -> bool:
@@ -263,23 +264,21 @@ def _about(analysis: Analysis, target: Hit, word: Hit, window: int) -> bool:
     except right after "be" ("my boss was a terrible person").
     Before the target ("a toxic boss", "I hated my boss") at most 3 words may stand between.
     """
-    from answer_check.star import DETERMINERS
-
     if analysis.sentence_of(target.tok_start) != analysis.sentence_of(word.tok_start):
         return False
-    doc = analysis.doc
-    breaks = _breaks(analysis)
+    view = token_view(analysis.doc)
     if target.tok_end <= word.tok_start:
         between = range(target.tok_end, word.tok_start)
         if len(between) > window:
             return False
         return not any(
-            i in breaks or (doc[i].lower_ in DETERMINERS and doc[i - 1].norm_ != "be")
+            _is_break(analysis, i)
+            or (view.texts[i].lower() in DETERMINERS and view.norms[i - 1] != "be")
             for i in between
         )
     if word.tok_end <= target.tok_start:
         between = range(word.tok_end, target.tok_start)
-        return len(between) <= 3 and not any(i in breaks for i in between)
+        return len(between) <= 3 and not any(_is_break(analysis, i) for i in between)
     return False
 
 
@@ -366,8 +365,6 @@ def negative_talk(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
 )
 def actions_planned(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     """Credit for the actions the speaker would take ('I would call...'): an approach in steps."""
-    from answer_check.star import find_actions
-
     modes = set(params["modes"])
     owner = params["owner"]
     found = [

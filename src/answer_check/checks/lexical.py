@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
+from itertools import compress
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from answer_check.checks import KindExample, Outcome, Param, register
@@ -14,7 +16,7 @@ from answer_check.model import Evidence
 
 if TYPE_CHECKING:
     from answer_check.analysis import Analysis
-    from answer_check.lexicons import Hit
+    from answer_check.lexicons import Hit, TokenView
 
 add(
     {
@@ -72,6 +74,9 @@ add(
     }
 )
 
+_START = attrgetter("start")
+_SPAN = attrgetter("start", "end")  # evidence and hits in text order
+
 LEXICON_PARAMS = (
     Param("lexicons", "str_list", (), doc="word lists from rubrics/lexicons/<lang>/"),
     Param("terms", "str_list", (), doc="inline terms, same syntax as a word list line"),
@@ -109,13 +114,18 @@ def hits_of(
     found = one_per_span(found)
     if not negation:
         return found, []
-    kept = [h for h in found if not analysis.negated(h)]
-    dropped = [h for h in found if analysis.negated(h)]
+    kept: list[Hit] = []
+    dropped: list[Hit] = []
+    negated = analysis.negated
+    for hit in found:
+        (dropped if negated(hit) else kept).append(hit)
     return kept, dropped
 
 
 def one_per_span(hits: list[Hit]) -> list[Hit]:
     """Where hits of several lists overlap, keep the longest (then the first list's)."""
+    if _apart(hits):
+        return list(hits)  # nothing to choose between, already in text order
     ordered = sorted(hits, key=lambda h: (h.start - h.end, h.start, h.source, h.term))
     taken: list[tuple[int, int]] = []
     kept = []
@@ -125,6 +135,16 @@ def one_per_span(hits: list[Hit]) -> list[Hit]:
         taken.append((hit.start, hit.end))
         kept.append(hit)
     return sorted(kept, key=lambda h: (h.start, h.end))
+
+
+def _apart(hits: list[Hit]) -> bool:
+    """True when the hits are in text order and none overlaps another (the usual case)."""
+    end = -1
+    for hit in hits:
+        if hit.start < end or hit.start == hit.end:
+            return False
+        end = hit.end
+    return True
 
 
 def evidence(hits: list[Hit], polarity: str = "+") -> tuple[Evidence, ...]:
@@ -201,15 +221,12 @@ def phrases(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
 def avoid(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     """Points off for each use of the word lists beyond an allowance (fillers, hedges, vagueness)."""
     found, _ = hits_of(analysis, params, negation=False)
-    short = too_short(analysis, params["min_words"])
-    if short is not None and not found:
-        return short
+    if not found:
+        return too_short(analysis, params["min_words"]) or Outcome(1.0, (), "avoid.clean")
     allowed = params["allow"] + int(params["per_100_words"] * analysis.words / 100)
     over = max(0, len(found) - allowed)
     score = 1.0 - over / params["limit"]
     items = quote_list([h.text for h in found], analysis.lang)
-    if not found:
-        return Outcome(1.0, (), "avoid.clean")
     key = "avoid.few" if not over else "avoid.many"
     return Outcome(
         score, evidence(found, "-"), key, {"n": len(found), "allow": allowed, "items": items}
@@ -249,9 +266,10 @@ def avoid(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
 def balance(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     """Credit for signs of the wanted quality, less a penalty for signs of its opposite."""
     pos, _ = hits_of(analysis, {"lexicons": params["positive"], "terms": ()}, negation=True)
-    pos = [h for h in pos if not _hearsay(analysis, h.tok_end)]
+    if analysis.lang == "id":
+        pos = [h for h in pos if not _hearsay(analysis, h.tok_end)]
     neg, _ = hits_of(analysis, {"lexicons": params["negative"], "terms": ()}, negation=False)
-    if params["negative_except"]:
+    if params["negative_except"] and neg:
         skip = set(params["negative_except"])
         labels = {i: lab for i, lab, _cue in analysis.star.sentence_labels}
         neg = [h for h in neg if labels.get(analysis.sentence_of(h.tok_start)) not in skip]
@@ -259,17 +277,17 @@ def balance(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     items = [h.text for h in pos]
     signs = len({h.term.lower() for h in pos})
     if params["past_tense"]:
-        past = past_tense_verbs(analysis)
-        if len(past) >= PAST_TENSE_MIN:
+        count, first = _past_tense_signs(analysis, PAST_TENSE_MIN)
+        if count >= PAST_TENSE_MIN:
             signs += 1
-            pos_ev.extend(past[:PAST_TENSE_MIN])
-            items.append(t("balance.past", analysis.lang, n=len(past)))
+            pos_ev.extend(first)
+            items.append(t("balance.past", analysis.lang, n=count))
     score = min(1.0, signs / params["min"]) * (
         1 - min(params["max_penalty"], len(neg) * params["penalty"])
     )
     lang = analysis.lang
     neg_items = quote_list([h.text for h in neg], lang) if neg else t("balance.nothing", lang)
-    ev = tuple(sorted([*pos_ev, *evidence(neg, "-")], key=lambda e: (e.start, e.end)))
+    ev = tuple(sorted([*pos_ev, *evidence(neg, "-")], key=_SPAN))
     if not signs:
         return Outcome(0.0, ev, "balance.none", {"neg": neg_items})
     return Outcome(score, ev, "balance.found", {"pos": quote_list(items, lang), "neg": neg_items})
@@ -282,27 +300,61 @@ def past_tense_verbs(analysis: Analysis) -> list[Evidence]:
     ("saya menelepon", not "saya biasanya menelepon") and the aspect words of a finished
     event ("sudah", "telah", "pernah", "sempat").
     """
+    view = token_view(analysis.doc)
+    texts = view.texts
     if analysis.lang == "id":
         out = [
-            Evidence(t.idx, t.idx + len(t.text), t.text, "past aspect word")
-            for t in analysis.doc
-            if t.lower_ in _ID_PAST_ASPECT and not _hearsay(analysis, t.i + 1)
+            Evidence(view.starts[i], view.ends[i], text, "past aspect word")
+            for i, text in enumerate(texts)
+            if text.lower() in _ID_PAST_ASPECT and not _hearsay(analysis, i + 1)
         ]
         out.extend(replace(a.evidence, rule="told action") for a in analysis.star.actions)
-        return sorted(out, key=lambda e: (e.start, e.end))
+        return sorted(out, key=_SPAN)
     if analysis.lang != "en":
         return []
-    view = token_view(analysis.doc)
-    out = []
-    for i, text in enumerate(view.texts):
+    return [_past_evidence(view, i) for i in _english_past(view)]
+
+
+def _past_tense_signs(analysis: Analysis, limit: int) -> tuple[int, list[Evidence]]:
+    """How many signs of a told past there are (``past_tense_verbs``), and the first
+    ``limit`` of them when there are that many (else none)."""
+    if analysis.lang == "en":
+        view = token_view(analysis.doc)
+        where = _english_past(view)
+        first = [_past_evidence(view, i) for i in where[:limit]] if len(where) >= limit else []
+        return len(where), first
+    signs = past_tense_verbs(analysis)
+    return len(signs), signs[:limit] if len(signs) >= limit else []
+
+
+def _english_past(view: TokenView) -> list[int]:
+    """The positions of English past-tense verbs."""
+    texts, norms = view.texts, view.norms
+    return [
+        i
+        for i in compress(range(len(texts)), map(_PAST_FORMS.__getitem__, texts))
+        if texts[i].lower() != norms[i]  # not its own lemma: an inflected form
+    ]
+
+
+def _past_evidence(view: TokenView, i: int) -> Evidence:
+    return Evidence(view.starts[i], view.ends[i], view.texts[i], "past tense verb")
+
+
+class _PastForms(dict[str, bool]):
+    """Whether an English word is written like a past tense: letters only, ending in -ed or
+    an irregular past form (its lemma tells whether it is one). Cached per word."""
+
+    def __missing__(self, text: str) -> bool:
         low = text.lower()
-        if (
-            low != view.norms[i]
-            and (low.endswith("ed") or low in _IRREGULAR_PAST)
-            and text.isalpha()
-        ):
-            out.append(Evidence(view.starts[i], view.ends[i], text, "past tense verb"))
-    return out
+        found = (low.endswith("ed") or low in _IRREGULAR_PAST) and text.isalpha()
+        if len(self) < _PAST_FORMS_MAX:
+            self[text] = found
+        return found
+
+
+_PAST_FORMS = _PastForms()
+_PAST_FORMS_MAX = 200_000
 
 
 PAST_TENSE_MIN = 3
@@ -313,10 +365,13 @@ _ID_HEARSAY = frozenset({"dengar", "denger", "baca", "lihat", "tahu", "tau"})
 def _hearsay(analysis: Analysis, tok: int) -> bool:
     """Indonesian: a past-experience cue ending before token ``tok`` is followed by a verb of
     hearing, reading or seeing ("saya pernah dengar namanya")."""
-    if analysis.lang != "id" or tok >= len(analysis.doc):
+    if analysis.lang != "id":
         return False
-    prev = analysis.doc[tok - 1].lower_ if tok else ""
-    return prev in ("pernah", "sudah", "udah", "sempat") and analysis.doc[tok].norm_ in _ID_HEARSAY
+    view = token_view(analysis.doc)
+    if tok >= len(view.texts):
+        return False
+    prev = view.texts[tok - 1].lower() if tok else ""
+    return prev in ("pernah", "sudah", "udah", "sempat") and view.norms[tok] in _ID_HEARSAY
 
 
 _ID_PAST_ASPECT = frozenset({"sudah", "telah", "pernah", "sempat", "udah", "tadinya"})
@@ -407,26 +462,31 @@ def answers_question(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     if not keys:
         return Outcome(0.0, (), "question.none", skipped=True)
     view = token_view(analysis.doc)
-    answer_norms: dict[str, list[int]] = {}
-    for i, norm in enumerate(view.norms):
-        answer_norms.setdefault(norm, []).append(i)
+    norms, present = view.norms, view.norm_set
+    lines: str | None = None  # the answer's words, each after a newline (made when needed)
     covered, missing, ev = [], [], []
     for norm, surface in keys:
-        where = answer_norms.get(norm) or _same_stem(norm, answer_norms)
-        if where:
+        i = norms.index(norm) if norm in present else None
+        if i is None and len(norm) >= STEM_MIN:
+            # Only a word that starts with the same STEM_MIN letters can share the root: one
+            # substring search rules out most words (a match only may be one).
+            if lines is None:
+                lines = "\n" + "\n".join(norms)
+            if "\n" + norm[:STEM_MIN] in lines:
+                i = _same_stem(norm, norms)
+        if i is not None:
             covered.append(surface)
-            i = where[0]
             ev.append(
                 Evidence(view.starts[i], view.ends[i], view.texts[i], f"question word: {surface}")
             )
         else:
             missing.append(surface)
-    score = len(covered) / (params["min_share"] * len(keys))
     lang = analysis.lang
-    fields = {"n": len(covered), "total": len(keys), "items": quote_list(covered or missing, lang)}
     if not covered:
         return Outcome(0.0, (), "question.missing", {"items": quote_list(missing, lang)})
-    return Outcome(score, tuple(sorted(ev, key=lambda e: e.start)), "question.covered", fields)
+    score = len(covered) / (params["min_share"] * len(keys))
+    fields = {"n": len(covered), "total": len(keys), "items": quote_list(covered, lang)}
+    return Outcome(score, tuple(sorted(ev, key=_START)), "question.covered", fields)
 
 
 # Words of another form of the same root count ("failure" answers "failed", "initiate" answers
@@ -436,12 +496,13 @@ STEM_MIN = 4
 STEM_SHARE = 0.8
 
 
-def _same_stem(norm: str, answer_norms: dict[str, list[int]]) -> list[int] | None:
-    """Positions of an answer word that shares the root of ``norm`` (lemmas alone miss it)."""
+def _same_stem(norm: str, norms: list[str]) -> int | None:
+    """The first position of an answer word that shares the root of ``norm`` (lemmas alone
+    miss it); ``norm`` is not among the answer's words."""
     if len(norm) < STEM_MIN:
         return None
     head = norm[:STEM_MIN]
-    for other, where in answer_norms.items():
+    for where, other in enumerate(norms):
         if not other.startswith(head):
             continue
         shared = next(

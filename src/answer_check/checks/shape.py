@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from answer_check.checks import KindExample, Outcome, Param, register
 from answer_check.checks.lexical import evidence, hits_of
-from answer_check.i18n import add, quote_list
+from answer_check.i18n import add, quote_list, t
 from answer_check.model import Evidence
 
 if TYPE_CHECKING:
@@ -46,8 +46,6 @@ def speaking_seconds(words: int, wpm: float = 140.0) -> int:
 
 
 def format_time(seconds: int, lang: str) -> str:
-    from answer_check.i18n import t
-
     if seconds < 60:
         return t("time.seconds", lang, s=seconds)
     return t("time.minutes", lang, m=seconds // 60, s=seconds % 60)

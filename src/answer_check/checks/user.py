@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from answer_check.checks import KindExample, Outcome, Param, register
 from answer_check.checks.lexical import evidence, hits_of
-from answer_check.i18n import add, quote_list
+from answer_check.i18n import add, quote_list, t
 from answer_check.model import Evidence
+from answer_check.star import find_actions
 
 if TYPE_CHECKING:
     from answer_check.analysis import Analysis
@@ -236,8 +237,6 @@ def direct_answer_first(analysis: Analysis, params: Mapping[str, Any]) -> Outcom
 
 
 def _expect_text(expect: str, lang: str) -> str:
-    from answer_check.i18n import t
-
     return t(f"direct.expect.{expect}", lang)
 
 
@@ -418,8 +417,6 @@ def requirement_mapping(analysis: Analysis, params: Mapping[str, Any]) -> Outcom
     """Credit for each requirement of the role tied to the candidate's own experience: a
     reference to the role ('the role needs', or a job-description term) with an action of
     the speaker in the same or the next sentence."""
-    from answer_check.star import find_actions
-
     refs, _ = hits_of(analysis, params, negation=False)
     action_sents = {a.sentence for a in find_actions(analysis) if a.owner in ("i", "we")}
     mapped: dict[int, Evidence] = {}

@@ -1,0 +1,160 @@
+"""The fast paths of the STAR tagger and the checks give what their plain rules give.
+
+Each shortcut (overlapping hits resolved only where hits overlap, the root search behind a
+substring test, the past-tense spelling cache, the subject search only near a subject, the
+negation test only for verbs with a subject) is compared here with the rule written out
+the slow way.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from answer_check.analysis import Analysis
+from answer_check.checks.lexical import (
+    _IRREGULAR_PAST,
+    STEM_MIN,
+    STEM_SHARE,
+    answers_question,
+    one_per_span,
+    past_tense_verbs,
+    question_keywords,
+)
+from answer_check.lexicons import Hit, token_view
+from answer_check.star import find_actions, tag_star
+
+# --- one_per_span -------------------------------------------------------------------------
+
+
+def _one_per_span_by_rule(hits: list[Hit]) -> list[Hit]:
+    """Longest first (then earliest, then list and term), skip what overlaps a kept hit."""
+    ordered = sorted(hits, key=lambda h: (h.start - h.end, h.start, h.source, h.term))
+    kept: list[Hit] = []
+    for hit in ordered:
+        if not any(hit.start < k.end and k.start < hit.end for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: (h.start, h.end))
+
+
+SPANS = st.lists(
+    st.tuples(
+        st.integers(0, 30), st.integers(0, 6), st.sampled_from(["a", "b"]), st.sampled_from("xy")
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SPANS, st.booleans())
+def test_one_per_span_keeps_what_the_rule_keeps(
+    spans: list[tuple[int, int, str, str]], in_text_order: bool
+) -> None:
+    hits = [Hit(s, s + n, s, s + n, "w", term, src) for s, n, src, term in spans]
+    if in_text_order:
+        hits.sort(key=lambda h: (h.start, h.end, h.source, h.term))
+    assert one_per_span(hits) == _one_per_span_by_rule(hits)
+
+
+def test_one_per_span_returns_a_new_list() -> None:
+    hits = [Hit(0, 2, 0, 1, "ab", "ab", "x"), Hit(3, 5, 1, 2, "cd", "cd", "x")]
+    kept = one_per_span(hits)
+    assert kept == hits
+    assert kept is not hits
+
+
+# --- past tense ---------------------------------------------------------------------------
+
+
+def _past_by_rule(analysis: Analysis) -> list[str]:
+    view = token_view(analysis.doc)
+    out = []
+    for text, norm in zip(view.texts, view.norms, strict=True):
+        low = text.lower()
+        if low != norm and (low.endswith("ed") or low in _IRREGULAR_PAST) and text.isalpha():
+            out.append(text)
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I WORKED late, Went home and was tired; the red bed needed paint.",
+        "We Tested it, TOOK notes and sent them. Ed said 3ed was fine.",
+        "Worked. worked WORKED wOrKeD, feed seed speed.",
+    ],
+)
+def test_past_tense_verbs_follow_the_rule(text: str) -> None:
+    analysis = Analysis.of(text, "en")
+    found = past_tense_verbs(analysis)
+    assert [e.text for e in found] == _past_by_rule(analysis)
+    assert all(text[e.start : e.end] == e.text for e in found)
+
+
+# --- answers_question: the root search ----------------------------------------------------
+
+
+def _same_root(a: str, b: str) -> bool:
+    shared = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), None)
+    shared = min(len(a), len(b)) if shared is None else shared
+    return shared >= STEM_MIN and shared >= STEM_SHARE * min(len(a), len(b))
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Tell me about a failure at work.", "I failed my first audit, and I learned a lot."),
+        ("Describe an initiative you took.", "I decided to initiate a weekly review."),
+        ("Tell me about a conflict.", "We had a disagreement about the rota."),
+        ("Tell me about a customer complaint.", "A customs officer complained about our forms."),
+        ("Describe your leadership.", "Leaders lead; I led the leading team.\n\nLeadership!"),
+    ],
+)
+def test_answers_question_finds_the_first_word_of_the_same_lemma_or_root(
+    question: str, answer: str
+) -> None:
+    analysis = Analysis.of(answer, "en", question=question)
+    view = token_view(analysis.doc)
+    expected = []
+    for norm, surface in question_keywords(analysis):
+        if norm in view.norms:
+            expected.append((view.starts[view.norms.index(norm)], surface))
+            continue
+        for i, other in enumerate(view.norms):
+            if other.startswith(norm[:STEM_MIN]) and _same_root(norm, other):
+                expected.append((view.starts[i], surface))
+                break
+    outcome = answers_question(analysis, {"min_share": 0.5})
+    found = [(e.start, e.rule.removeprefix("question word: ")) for e in outcome.evidence]
+    assert found == sorted(expected, key=lambda pair: pair[0])
+
+
+# --- actions --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A negated verb with a subject is no action and does not lend its subject onwards.
+        ("I did not call them and emailed the client.", []),
+        ("I called them and emailed the client.", [("called", "i"), ("emailed", "i")]),
+        # A subject more than four words before the verb is no subject.
+        ("I really very quickly and carefully called them.", []),
+        ("We then quickly called them.", [("called", "we")]),
+        # A verb with no subject near it takes the clause's last one only when coordinated.
+        ("I called the bank, emailed the client and then wrote the memo.", None),
+    ],
+)
+def test_find_actions(text: str, expected: list[tuple[str, str]] | None) -> None:
+    analysis = Analysis.of(text, "en")
+    found = [(a.evidence.text, a.owner) for a in find_actions(analysis)]
+    if expected is None:
+        assert [owner for _, owner in found] == ["i"] * len(found)
+        assert len(found) >= 2
+    else:
+        assert found == expected
+    star = tag_star(analysis)
+    assert [a.evidence for a in star.actions] == [
+        a.evidence for a in find_actions(analysis) if a.mode == "done"
+    ]
