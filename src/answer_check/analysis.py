@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from itertools import compress
 from typing import TYPE_CHECKING, Any
 
 from answer_check.errors import RubricError
@@ -167,16 +168,21 @@ class _Universe:
 
 UNIVERSE = _Universe()
 
-_CLAUSE_PUNCT: dict[int, bool] = {}
+# Per language, by word text: is it punctuation that ends a clause (not an apostrophe/hyphen)?
+_CLAUSE_PUNCT: dict[str, dict[str, bool]] = {}
 
 
-def _clause_punct(vocab: Any, orth: int) -> bool:
-    """Is the word with this ORTH id punctuation that ends a clause (not an apostrophe/hyphen)?"""
-    hit = _CLAUSE_PUNCT.get(orth)
-    if hit is None:
-        lex = vocab[orth]
-        hit = _CLAUSE_PUNCT[orth] = bool(lex.is_punct and lex.orth_ not in ("'", "\u2019", "-"))
-    return hit
+def _clause_punct_flags(vocab: Any, lang: str, texts: list[str]) -> list[bool]:
+    """For each word, whether it is clause-ending punctuation (looked up once per word)."""
+    known = _CLAUSE_PUNCT.setdefault(lang, {})
+    try:
+        return list(map(known.__getitem__, texts))
+    except KeyError:
+        for text in texts:
+            if text not in known:
+                lex = vocab[text]
+                known[text] = bool(lex.is_punct and text not in ("'", "\u2019", "-"))
+        return list(map(known.__getitem__, texts))
 
 
 _TERM_WORDS: dict[tuple[str, str], frozenset[str]] = {}
@@ -251,13 +257,6 @@ class Analysis:
         """Tokens with a letter or digit in them."""
         return len([t for t in token_view(self.doc).texts if t.isalnum() or _HAS_ALNUM(t)])
 
-    @cached_property
-    def _orths(self) -> list[int]:
-        """Each token's ORTH id, read once from the Doc's array (no Token objects)."""
-        from spacy.attrs import ORTH
-
-        return self.doc.to_array(ORTH).tolist() if len(self.doc) else []
-
     def hits(self, lexicons: tuple[str, ...] = (), inline: tuple[str, ...] = ()) -> list[Hit]:
         """Hits of these word lists (and inline terms) in the answer, cached."""
         key = (lexicons, inline)
@@ -300,8 +299,8 @@ class Analysis:
 
     @cached_property
     def _break_tokens(self) -> set[int]:
-        vocab = self.doc.vocab
-        toks = {i for i, o in enumerate(self._orths) if _clause_punct(vocab, o)}
+        flags = _clause_punct_flags(self.doc.vocab, self.lang, token_view(self.doc).texts)
+        toks = set(compress(range(len(flags)), flags))
         for hit in self.hits(("clause_breaks",)):
             toks.update(range(hit.tok_start, hit.tok_end))
         return toks
@@ -321,16 +320,20 @@ class Analysis:
         neg = self._negation_tokens
         if not neg:
             return False
-        inside = [i for i in range(hit.tok_start, hit.tok_end) if i in neg]
+        start = hit.tok_start
+        inside = [i for i in range(start, hit.tok_end) if i in neg]
         if inside:
             # A negation the term itself spells ("not my fault", "tidak becus") is its meaning;
             # only one that the term does not hold (in a gap, or another word) negates it.
             own = self._term_words(hit.term)
-            if any(self.doc[i].norm_ not in own and self.doc[i].lower_ not in own for i in inside):
+            view = token_view(self.doc)
+            if any(view.norms[i] not in own and view.texts[i].lower() not in own for i in inside):
                 return True
-        sent = self.sentence_of(hit.tok_start)
-        for i in range(hit.tok_start - 1, max(-1, hit.tok_start - 1 - NEGATION_WINDOW), -1):
-            if self.sentence_of(i) != sent or i in self._break_tokens:
+        sent_of = self._sent_of_token
+        sent = sent_of[start]
+        breaks = self._break_tokens
+        for i in range(start - 1, max(-1, start - 1 - NEGATION_WINDOW), -1):
+            if sent_of[i] != sent or i in breaks:
                 return False
             if i in neg:
                 return True

@@ -943,7 +943,9 @@ def _warm_up(settings: Settings) -> None:
     from answer_check.analysis import UNIVERSE
     from answer_check.rubric import builtin_rubrics
 
-    text = "Last year I led the team, and we finished the project on time."
+    # A negation in it: checks then also ask for the lists a negation brings in (clause
+    # breaks), so the combined matcher holds them before the workers fork.
+    text = "Last year I led the team. We did not miss the deadline, and we finished on time."
     rubrics = [settings.rubric] if settings.rubric else list(builtin_rubrics())
     question = "Tell me about a project you led."
     pipe = pipeline("en")

@@ -22,8 +22,14 @@ class Text:
     by_lang: tuple[tuple[str, str], ...]
 
     def get(self, lang: str) -> str:
-        values = dict(self.by_lang)
-        return values.get(lang) or values["en"]
+        """The text in ``lang``, or the English one when ``lang`` has none."""
+        found = english = ""
+        for code, text in self.by_lang:
+            if code == lang:
+                found = text
+            if code == "en":
+                english = text
+        return found or english
 
 
 @dataclass(frozen=True)
