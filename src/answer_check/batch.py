@@ -737,7 +737,7 @@ class Scored(NamedTuple):
     row: AnswerRow
     criteria: tuple[tuple[str, str, float, bool, bool], ...]
     criterion_keys: tuple[str, ...]  # "rubric/criterion": the scores.csv columns it fills
-    json_line: bytes  # its line of results.jsonl (UTF-8 JSON, no newline)
+    json_line: bytes  # its line of results.jsonl (UTF-8 JSON and the newline)
     scores_line: bytes  # its row of scores.csv, as JSON until the columns are known
 
 
@@ -846,7 +846,8 @@ def _score_one(rec: Record, lang: str, doc: Any, settings: Settings) -> Scored |
             "coach_score": rec.coach_score,
             "html": report,
             "report": card.to_dict(shallow=True),
-        }
+        },
+        option=orjson.OPT_APPEND_NEWLINE,
     )
     scores_line = orjson.dumps(
         {
@@ -865,7 +866,8 @@ def _score_one(rec: Record, lang: str, doc: Any, settings: Settings) -> Scored |
             "report": row.report,
             "where": row.where,
             "criteria": crit_scores,
-        }
+        },
+        option=orjson.OPT_APPEND_NEWLINE,
     )
     return Scored(row, criteria, tuple(crit_scores), line, scores_line)
 
@@ -1206,10 +1208,10 @@ def _run(opts: BatchOptions, source: Source, rubric: Rubric | None, started: flo
                 summary.scored += 1
                 row = item.row
                 cohort.add(_interned(row, questions), item.criteria)
-                results.fh.write(item.json_line + b"\n")
+                results.fh.write(item.json_line)
                 for key in item.criterion_keys:
                     criteria_columns.setdefault(key, None)
-                spool.fh.write(item.scores_line + b"\n")
+                spool.fh.write(item.scores_line)
             if opts.progress is not None:
                 opts.progress.advance()
         spool.fh.close()
