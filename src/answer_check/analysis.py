@@ -285,10 +285,7 @@ class Analysis:
         if built is None:
             return None
         names, matcher = built
-        by_list: dict[str, list[Hit]] = {}
-        for hit in matcher(self.doc):
-            by_list.setdefault(hit.source, []).append(hit)
-        return names, by_list
+        return names, matcher.by_source(self.doc)
 
     @cached_property
     def _negation_tokens(self) -> set[int]:

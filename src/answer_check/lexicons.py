@@ -172,6 +172,12 @@ class TermMatcher:
 
     def __call__(self, doc: Doc) -> list[Hit]:
         """All hits, longest first where they overlap within one word list, in text order."""
+        hits = [hit for group in self.by_source(doc).values() for hit in group]
+        hits.sort(key=lambda h: (h.start, h.end, h.source, h.term))
+        return hits
+
+    def by_source(self, doc: Doc) -> dict[str, list[Hit]]:
+        """The hits of each word list, longest first where they overlap, in text order."""
         view = token_view(doc)
         found: list[tuple[str, str, int, int]] = []
         for trie, values in ((self._plain_trie, view.norms), (self._exact_trie, view.texts)):
@@ -202,14 +208,18 @@ class TermMatcher:
         if gapped:
             norms = view.norms
             starts = [i for i, value in enumerate(norms) if value in gapped]
-            present = view.norm_set if starts else frozenset()
-            for start in starts:
-                for parts, needs, source, term in gapped[norms[start]]:
-                    if not needs <= present:
-                        continue
-                    stop = _match_parts(norms, start, parts)
-                    if stop is not None:
-                        found.append((source, term, start, stop))
+            if starts:
+                # The terms whose later parts' first words all occur, once per first word.
+                present = view.norm_set
+                possible = {
+                    first: [g for g in gapped[first] if g[1] <= present]
+                    for first in {norms[i] for i in starts}
+                }
+                for start in starts:
+                    for parts, _, source, term in possible[norms[start]]:
+                        stop = _match_parts(norms, start, parts)
+                        if stop is not None:
+                            found.append((source, term, start, stop))
         return _longest_per_source(found, view)
 
 
@@ -314,17 +324,20 @@ def _name_follows(doc: Doc, i: int) -> bool:
     )
 
 
-def _longest_per_source(found: list[tuple[str, str, int, int]], view: TokenView) -> list[Hit]:
+def _longest_per_source(
+    found: list[tuple[str, str, int, int]], view: TokenView
+) -> dict[str, list[Hit]]:
     """Within each word list, the longest of overlapping matches (then the first, then by
-    term), as Hits in text order."""
+    term), as Hits in text order, by list."""
     found.sort(key=lambda f: (f[0], f[2] - f[3], f[2], f[1]))
     text, starts, ends = view.text, view.starts, view.ends
+    by_source: dict[str, list[Hit]] = {}
     kept: list[Hit] = []
     source = None
     taken: set[int] = set()
     for src, term, start, end in found:
         if src != source:
-            source, taken = src, set()
+            source, taken, kept = src, set(), by_source.setdefault(src, [])
         if end - start == 1:
             if start in taken:
                 continue
@@ -336,5 +349,7 @@ def _longest_per_source(found: list[tuple[str, str, int, int]], view: TokenView)
             taken.update(toks)
         a, b = starts[start], ends[end - 1]
         kept.append(Hit(a, b, start, end, text[a:b], term, src))
-    kept.sort(key=lambda h: (h.start, h.end, h.source, h.term))
-    return kept
+    for group in by_source.values():
+        if len(group) > 1:
+            group.sort(key=lambda h: (h.start, h.end, h.term))
+    return by_source
