@@ -143,24 +143,25 @@ def evaluate(
             max_points = 0.0
         else:
             max_points = 100.0 * weight / total_weight
-        level = "missing" if out.skipped else level_of(out.score)
+        score = out.score
+        level = "missing" if out.skipped else level_of(score)
         results.append(
-            CriterionResult(
-                id=cid,
-                title=title,
-                weight=weight,
-                score=round(out.score, 3),
-                points=round(max_points * out.score, 2),
-                max_points=round(max_points, 2),
-                level=level,
-                message=message,
-                suggestion="" if level == "met" or out.skipped else fix,
-                checks=checks,
-                why=why,
-                check=check,
-                rule=rule,
-                evidence=out.evidence,
-                skipped=out.skipped,
+            CriterionResult(  # positional, in field order (a batch builds a dozen per answer)
+                cid,
+                title,
+                weight,
+                round(score, 3),
+                round(max_points * score, 2),
+                round(max_points, 2),
+                level,
+                message,
+                "" if level == "met" or out.skipped else fix,
+                checks,
+                why,
+                check,
+                rule,
+                out.evidence,
+                out.skipped,
             )
         )
     total = sum(r.points for r in results)
