@@ -119,3 +119,19 @@ def test_an_aim_is_not_a_told_action() -> None:
     told = score(Request(text="Last year the launch slipped, so I planned every step.", stage="hr"))
     assert told.star is not None
     assert [e.text for e in told.star["action"]] == ["planned"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I applied because this kind of role fits me.", []),
+        ("What sort of team would I join?", []),
+        ("The same kind of problem came back, so I fixed the cause.", []),
+        ("I kind of fixed it.", ["I kind of"]),
+        ("It was kind of late, and I'm sort of unsure.", ["was kind of", "'m sort of"]),
+    ],
+)
+def test_kind_of_is_a_hedge_only_as_one(text: str, expected: list[str]) -> None:
+    """A false hedge costs the answer points: 'this kind of role' is a noun phrase."""
+    analysis = Analysis.of(text, "en")
+    assert [h.text for h in analysis.hits(("hedges",))] == expected
