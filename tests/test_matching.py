@@ -135,3 +135,20 @@ def test_kind_of_is_a_hedge_only_as_one(text: str, expected: list[str]) -> None:
     """A false hedge costs the answer points: 'this kind of role' is a noun phrase."""
     analysis = Analysis.of(text, "en")
     assert [h.text for h in analysis.hits(("hedges",))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The stock count was always off at the warehouse.", "en", []),
+        ("I always double-check my work.", "en", ["I always"]),
+        ("Stok di gudang selalu selisih setiap akhir bulan.", "id", []),
+        ("Saya selalu memeriksa ulang pekerjaan saya.", "id", ["Saya selalu"]),
+    ],
+)
+def test_always_is_habit_talk_only_about_the_speaker(
+    text: str, lang: str, expected: list[str]
+) -> None:
+    """'always' describing the situation is not a generic habit of the speaker."""
+    analysis = Analysis.of(text, lang)
+    assert [h.text for h in analysis.hits(("generic_habits",))] == expected
