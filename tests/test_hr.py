@@ -233,3 +233,21 @@ def test_questions_command_unknown_type_is_a_usage_error(runner: CliRunner) -> N
 def test_questions_command_has_help(runner: CliRunner) -> None:
     result = runner.invoke(main, ["questions", "--help"])
     assert result.exit_code == 0 and "--lang" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "counts"),
+    [
+        ("Our backlog was huge, so I built a triage board. As a result we cleared it in 2 weeks.",
+         "en", True),
+        ("Our backlog was huge, so I built a triage board. As a result I stayed in the team "
+         "for 3 years.", "en", False),
+        ("Antrean kami panjang, jadi saya membuat papan triase. Hasilnya, saya bertahan di tim "
+         "selama tiga tahun.", "id", False),
+    ],
+)  # fmt: skip
+def test_a_tenure_is_no_measured_result(text: str, lang: str, counts: bool) -> None:
+    """'for 3 years' says how long something went on, not by how much the outcome moved."""
+    analysis = Analysis.of(text, lang)
+    out = run_check("quantified", analysis, {"min": 1, "kinds": ["duration"], "scope": "result"})
+    assert (out.score == 1.0) is counts

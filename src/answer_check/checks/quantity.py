@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -70,7 +71,13 @@ def quantified(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     where = t(where_key, lang)
     if params["scope"] == "result":
         result_sents = result_sentences(analysis)
-        in_scope = [q for q in found if _sentence_at(analysis, q.start) in result_sents]
+        text = analysis.text
+        in_scope = [
+            q
+            for q in found
+            if _sentence_at(analysis, q.start) in result_sents
+            and not (q.kind == "duration" and _is_span_of_time(text, q.start))
+        ]
         if not in_scope and found:
             return Outcome(
                 0.25,
@@ -88,6 +95,15 @@ def quantified(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
         "quantified.found",
         {"n": len(found), "where": where, "items": quote_list([q.text for q in found], lang)},
     )
+
+
+# "for 3 years", "selama dua tahun": how long something went on (a tenure, a stay), which
+# measures no outcome even in a result sentence; "in 2 weeks", "by 3 days" do.
+_SPAN_OF_TIME = re.compile(r"(?:\bfor|\bselama)\s*$", re.IGNORECASE)
+
+
+def _is_span_of_time(text: str, start: int) -> bool:
+    return _SPAN_OF_TIME.search(text, max(0, start - 12), start) is not None
 
 
 def result_sentences(analysis: Analysis) -> set[int]:
