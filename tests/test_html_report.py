@@ -55,7 +55,7 @@ def test_evidence_is_highlighted_in_the_answer() -> None:
     assert html.unescape(plain) == HOSTILE
 
 
-# --- the parts rendered once (CSS, a criterion's cells and rubric text) -------------------
+# --- the parts rendered once (CSS, a criterion's cells and guidance, a fix) ---------------
 
 ANSWERS = (
     HOSTILE,
@@ -73,7 +73,8 @@ def _in_place(card: ScoreCard, nav: ReportNav | None = None) -> str:
     renderer = HtmlRenderer(nav=nav)
     context = renderer.context(card)
     context["style"] = ""
-    context["criteria"] = [row._replace(cells="", about="") for row in context["criteria"]]
+    context["criteria"] = [row._replace(cells="", guidance="") for row in context["criteria"]]
+    context["fixes"] = [(fix, "") for fix, _ in context["fixes"]]
     return report_template(card.report_lang).render(context)
 
 
