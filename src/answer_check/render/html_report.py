@@ -80,6 +80,21 @@ class StarRow(NamedTuple):
     rule: str
 
 
+class StarTag(NamedTuple):
+    """How the STAR map shows a part: its name in the report language and its colours."""
+
+    label: str
+    color: str
+    tag_color: str
+
+
+@cache
+def star_tag(part: str, lang: str) -> StarTag:
+    """How the STAR map shows ``part`` in ``lang``."""
+    color = STAR_COLORS.get(part, "#cbd5e1")
+    return StarTag(labels(lang)[f"ui.star.{part}"], color, color if part != "none" else "#94a3b8")
+
+
 class JobView(NamedTuple):
     """The job-description section: the terms the answer covers and those it misses."""
 
@@ -420,20 +435,15 @@ class HtmlRenderer:
                 if "+" in polarities:
                     legend.append(row)
                 has_negative = has_negative or "-" in polarities
-        ui = labels(rl)
-        star = []
-        for s in card.star_sentences:
-            color = STAR_COLORS.get(s.label, "#cbd5e1")
-            star.append(
-                StarRow(
-                    text=card.answer[s.start : s.end],
-                    label=ui[f"ui.star.{s.label}"],
-                    color=color,
-                    tag_color=color if s.label != "none" else "#94a3b8",
-                    cue=s.cue.text if s.cue else "",
-                    rule=s.cue.rule if s.cue else "",
-                )
+        star = [
+            StarRow(
+                card.answer[s.start : s.end],
+                *star_tag(s.label, rl),
+                s.cue.text if s.cue else "",
+                s.cue.rule if s.cue else "",
             )
+            for s in card.star_sentences
+        ]
         return {
             "card": card,
             "rl": rl,
