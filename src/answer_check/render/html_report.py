@@ -250,7 +250,7 @@ class ReportTemplate:
 
     The template prints interface strings as ``{{ 'ui.title'|t }}``: a filter applied to a
     constant, so jinja2's optimizer runs it at compile time and every page prints the
-    (escaped) string as plain template text. A computed key (``('band.' ~ card.band)|t``)
+    (escaped) string as plain template text. A computed key (``('band.' + card.band)|t``)
     is looked up as the page renders.
 
     The CSS is the same on every page, and a criterion's cells, its fix and rubric text, and
