@@ -587,6 +587,40 @@ def test_write_atomic_failure_leaves_no_temp_file(
     assert [p.name for p in tmp_path.iterdir()] == ["r.html"]
 
 
+def test_write_atomic_gives_reports_the_mode_of_a_new_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import itertools
+    import os
+    import stat
+
+    from answer_check import output
+
+    output.write_atomic(tmp_path / "a.html", "a")
+    # a temporary name left by a crashed run: the fallback (mkstemp) gives the same mode
+    monkeypatch.setattr(output, "_COUNTER", itertools.count(7))
+    (tmp_path / f".b.html.{os.getpid()}-7.tmp").write_text("left over", encoding="utf-8")
+    output.write_atomic(tmp_path / "b.html", "b")
+    for name in ("a.html", "b.html"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == output.FILE_MODE
+    assert (tmp_path / "b.html").read_text(encoding="utf-8") == "b"
+
+
+def test_write_atomic_writes_everything_when_the_system_writes_less(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from answer_check.output import write_atomic
+
+    real_write = os.write
+    monkeypatch.setattr(os, "write", lambda fd, data: real_write(fd, bytes(data[:5])))
+    write_atomic(tmp_path / "r.html", "<p>caf\u00e9 \u00b7 r\u00e9sum\u00e9</p>" * 3)
+    assert (tmp_path / "r.html").read_text(
+        "utf-8"
+    ) == "<p>caf\u00e9 \u00b7 r\u00e9sum\u00e9</p>" * 3
+
+
 def test_example_class_runs(tmp_path: Path) -> None:
     summary = batch(ROOT / "examples" / "batch" / "class.csv", tmp_path / "out", jobs=2)
     assert summary.failed == 0 and summary.scored == 12

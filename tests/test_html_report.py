@@ -6,9 +6,19 @@ import re
 from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markupsafe import Markup, escape
 
 from answer_check.model import ScoreCard
-from answer_check.render.html_report import HtmlRenderer, ReportNav, labels, report_template
+from answer_check.render.html_report import (
+    HtmlRenderer,
+    ReportNav,
+    environment,
+    labels,
+    report_template,
+    text_escaper,
+)
 from answer_check.scoring import Request, score
 
 HOSTILE = (
@@ -45,7 +55,7 @@ def test_evidence_is_highlighted_in_the_answer() -> None:
     assert html.unescape(plain) == HOSTILE
 
 
-# --- the parts rendered once (CSS, a criterion's cells and rubric text) -------------------
+# --- the parts rendered once (CSS, a criterion's cells and guidance, a fix) ---------------
 
 ANSWERS = (
     HOSTILE,
@@ -63,7 +73,8 @@ def _in_place(card: ScoreCard, nav: ReportNav | None = None) -> str:
     renderer = HtmlRenderer(nav=nav)
     context = renderer.context(card)
     context["style"] = ""
-    context["criteria"] = [row._replace(cells="", about="") for row in context["criteria"]]
+    context["criteria"] = [row._replace(cells="", guidance="") for row in context["criteria"]]
+    context["fixes"] = [(fix, "") for fix, _ in context["fixes"]]
     return report_template(card.report_lang).render(context)
 
 
@@ -108,3 +119,34 @@ def test_interface_strings_are_compiled_in_for_each_language() -> None:
 def test_an_unknown_interface_string_is_an_error() -> None:
     with pytest.raises(ValueError, match="no interface string"):
         labels("en")["ui.no_such_string"]
+
+
+# --- printing values: markupsafe's escaping, as plain str ----------------------------------
+
+
+class _Safe:
+    def __html__(self) -> str:
+        return "<b>safe</b>"
+
+
+@given(st.one_of(st.text(), st.integers(), st.floats(), st.none(), st.booleans()))
+def test_text_escaper_escapes_like_markupsafe(value: object) -> None:
+    assert text_escaper()(value) == str(escape(value))
+
+
+def test_text_escaper_prints_safe_values_as_they_are() -> None:
+    escape_text = text_escaper()
+    assert escape_text(Markup("<i>x</i>")) == "<i>x</i>"
+    assert escape_text(_Safe()) == "<b>safe</b>"
+    assert escape_text("<i>'x' & \"y\"</i>") == "&lt;i&gt;&#39;x&#39; &amp; &#34;y&#34;&lt;/i&gt;"
+
+
+def test_templates_print_through_the_text_escaper() -> None:
+    # The compiled templates look markupsafe's escape up in their globals; the environment
+    # swaps in text_escaper(). A jinja2 that no longer does so would only be slower, but
+    # this test says so.
+    for template in (
+        report_template("en").template,
+        environment().get_template("dashboard.html.j2"),
+    ):
+        assert template.root_render_func.__globals__["escape"] is text_escaper()

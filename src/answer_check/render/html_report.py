@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 from itertools import pairwise
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import answer_check.render.cohort_strings  # registers the batch strings
 import answer_check.render.strings  # noqa: F401  (registers the interface strings)
@@ -17,12 +17,13 @@ from answer_check.i18n import CATALOG, number, t
 from answer_check.render.strings import question_type_label
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping, MutableMapping
+    from types import CodeType
 
-    from jinja2 import BytecodeCache, Environment
+    from jinja2 import BytecodeCache, Environment, Template
     from markupsafe import Markup
 
-    from answer_check.model import CriterionResult, JobTerm, ScoreCard
+    from answer_check.model import CriterionResult, Fix, JobTerm, ScoreCard
 
 # Highlight colours, one per criterion in rubric order (background, border).
 PALETTE = (
@@ -65,7 +66,7 @@ class CriterionRow(NamedTuple):
     criterion: CriterionResult
     slot: int  # its palette slot
     cells: Markup  # its name and score cells, rendered (ReportTemplate.cells)
-    about: Markup  # what it checks, why, and its rule, rendered (ReportTemplate.about)
+    guidance: Markup  # its fix, what it checks, why, and its rule (ReportTemplate.guidance)
 
 
 class StarRow(NamedTuple):
@@ -77,6 +78,21 @@ class StarRow(NamedTuple):
     tag_color: str
     cue: str
     rule: str
+
+
+class StarTag(NamedTuple):
+    """How the STAR map shows a part: its name in the report language and its colours."""
+
+    label: str
+    color: str
+    tag_color: str
+
+
+@cache
+def star_tag(part: str, lang: str) -> StarTag:
+    """How the STAR map shows ``part`` in ``lang``."""
+    color = STAR_COLORS.get(part, "#cbd5e1")
+    return StarTag(labels(lang)[f"ui.star.{part}"], color, color if part != "none" else "#94a3b8")
 
 
 class JobView(NamedTuple):
@@ -134,13 +150,72 @@ def environment() -> Environment:
 def _new_environment(bytecode_cache: BytecodeCache | None) -> Environment:
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    return Environment(
+    env = Environment(
         loader=PackageLoader("answer_check.render", "templates"),
         autoescape=select_autoescape(["html", "j2"], default=True),
         trim_blocks=True,
         lstrip_blocks=True,
         bytecode_cache=bytecode_cache,
     )
+    env.template_class = _template_class()
+    return env
+
+
+@cache
+def text_escaper() -> Callable[[object], str]:
+    """``markupsafe.escape`` returning a plain str: the same text, without the Markup object.
+
+    A page prints hundreds of values; wrapping each escaped one in a Markup (which the
+    page then joins into one str anyway) cost a third of its render time.
+    """
+    from markupsafe import escape
+
+    try:  # markupsafe >= 3: the compiled escaper that escape() wraps in a Markup
+        from markupsafe._speedups import _escape_inner
+    except ImportError:  # no compiled speedups, or an older markupsafe: same text
+        return escape
+
+    def escape_text(value: object) -> str:
+        if type(value) is str:
+            return _escape_inner(value)
+        html = getattr(value, "__html__", None)
+        if html is not None:  # already safe: a Markup, or an object that renders itself
+            return html()  # type: ignore[no-any-return]
+        return _escape_inner(str(value))
+
+    return escape_text
+
+
+@cache
+def _template_class() -> type[Template]:
+    from jinja2 import Template
+
+    class TextEscapingTemplate(Template):
+        """A template whose ``{{ value }}`` escapes through text_escaper().
+
+        Under autoescape, jinja2 compiles ``{{ value }}`` to ``escape(value)``, ``escape``
+        being markupsafe's, looked up in the compiled module's globals as the page renders.
+        Those globals get text_escaper() instead: the same text. Only the globals change,
+        not the compiled code, so compiled templates in the bytecode cache stay valid.
+        """
+
+        @classmethod
+        def from_code(
+            cls,
+            environment: Environment,
+            code: CodeType,
+            globals: MutableMapping[str, Any],
+            uptodate: Callable[[], bool] | None = None,
+        ) -> Template:
+            from markupsafe import escape
+
+            template = super().from_code(environment, code, globals, uptodate)
+            namespace = template.root_render_func.__globals__
+            if namespace.get("escape") is escape:
+                namespace["escape"] = text_escaper()
+            return template
+
+    return TextEscapingTemplate
 
 
 def _bytecode_cache(variant: str = "", salt: str = "") -> BytecodeCache | None:
@@ -175,16 +250,17 @@ class ReportTemplate:
 
     The template prints interface strings as ``{{ 'ui.title'|t }}``: a filter applied to a
     constant, so jinja2's optimizer runs it at compile time and every page prints the
-    (escaped) string as plain template text. A computed key (``('band.' ~ card.band)|t``)
+    (escaped) string as plain template text. A computed key (``('band.' + card.band)|t``)
     is looked up as the page renders.
 
-    The CSS is the same on every page, and a criterion's name and score cells and its
-    rubric text are the same on many: each of those blocks is rendered once and the page
-    prints the rendering. The template renders a block in place when given none, so the
-    page reads the same either way (the tests check that it is the same).
+    The CSS is the same on every page, and a criterion's cells, its fix and rubric text, and
+    an item of the list of fixes are the same on many: each of those parts (the macros of
+    report_parts.html.j2) is rendered once and the page prints the rendering. The page calls
+    the macro itself when given none, so it reads the same either way (the tests check
+    that it is the same).
     """
 
-    KEPT = 4096  # renderings of a block kept; past that, its store starts afresh
+    KEPT = 4096  # renderings of a part kept; past that, its store starts afresh
 
     def __init__(self, lang: str) -> None:
         ui = labels(lang)
@@ -193,36 +269,48 @@ class ReportTemplate:
         env.filters["t"] = ui
         env.filters["num"] = partial(number, lang=lang)
         self.template = env.get_template("report.html.j2")
-        self.style = self._block("style", palette=PALETTE, negative=NEGATIVE)
+        # The macros of report_parts.html.j2, as attributes (Any: jinja2 makes them).
+        self.parts = cast("Any", env.get_template("report_parts.html.j2").module)
+        self.style: Markup = self.parts.style(PALETTE, NEGATIVE)
         self._cells: dict[tuple[object, ...], Markup] = {}
-        self._about: dict[tuple[str, ...], Markup] = {}
+        self._guidance: dict[tuple[str, ...], Markup] = {}
+        self._fixes: dict[tuple[object, ...], Markup] = {}
+
+    # The key of each part: what its macro reads. -0.0 == 0.0 but prints differently, so a
+    # zero is told apart by its repr (``x or repr(x)``).
 
     def cells(self, c: CriterionResult, slot: int) -> Markup:
-        """The block ``criterion_cells``: the criterion's name, weight and score."""
-        # The numbers it prints by repr: 0.0 and -0.0 are one key but print differently.
-        weight, points, max_points = repr(c.weight), repr(c.points), repr(c.max_points)
-        key = (slot, c.title, weight, c.skipped, c.score, points, max_points, c.level)
+        """The macro ``criterion_cells``: the criterion's name, weight and score."""
+        key = (
+            slot,
+            _CELLS_READS(c),
+            c.weight or repr(c.weight),
+            c.points or repr(c.points),
+            c.max_points or repr(c.max_points),
+        )
         html = self._cells.get(key)
         if html is None:
-            html = self._keep(self._cells, key, self._block("criterion_cells", c=c, slot=slot))
+            html = self._keep(self._cells, key, self.parts.criterion_cells(c, slot))
         return html
 
-    def about(self, c: CriterionResult) -> Markup:
-        """The block ``criterion_about``: what the criterion checks, why, and its rule."""
-        key = (c.checks, c.why, c.rule, c.check)
-        html = self._about.get(key)
+    def guidance(self, c: CriterionResult) -> Markup:
+        """The macro ``criterion_guidance``: the criterion's fix, what it checks, why, its rule."""
+        key = _GUIDANCE_READS(c)
+        html = self._guidance.get(key)
         if html is None:
-            html = self._keep(self._about, key, self._block("criterion_about", c=c))
+            html = self._keep(self._guidance, key, self.parts.criterion_guidance(c))
+        return html
+
+    def fix_item(self, f: Fix) -> Markup:
+        """The macro ``fix_item``: a fix and the points at stake."""
+        key = (f.title, f.suggestion, f.points or repr(f.points))
+        html = self._fixes.get(key)
+        if html is None:
+            html = self._keep(self._fixes, key, self.parts.fix_item(f))
         return html
 
     def render(self, context: dict[str, Any]) -> str:
         return self.template.render(context)
-
-    def _block(self, name: str, **names: Any) -> Markup:
-        from markupsafe import Markup
-
-        block = self.template.blocks[name]
-        return Markup("".join(block(self.template.new_context(names))))
 
     def _keep(self, store: dict[Any, Markup], key: Any, html: Markup) -> Markup:
         """Keep ``html`` in ``store``, which starts afresh when full (a bound on memory)."""
@@ -230,6 +318,12 @@ class ReportTemplate:
             store.clear()
         store[key] = html
         return html
+
+
+# What the macros criterion_cells and criterion_guidance read of a criterion (besides
+# criterion_cells' numbers, which ReportTemplate.cells keys with care for -0.0).
+_CELLS_READS = attrgetter("title", "skipped", "score", "level")
+_GUIDANCE_READS = attrgetter("suggestion", "checks", "why", "rule", "check")
 
 
 @cache
@@ -334,33 +428,28 @@ class HtmlRenderer:
         has_negative = False
         for i, c in enumerate(card.criteria):
             slot = slots[c.id] = i % len(PALETTE)
-            row = CriterionRow(c, slot, template.cells(c, slot), template.about(c))
+            row = CriterionRow(c, slot, template.cells(c, slot), template.guidance(c))
             rows.append(row)
             if c.evidence:
                 polarities = {e.polarity for e in c.evidence}
                 if "+" in polarities:
                     legend.append(row)
                 has_negative = has_negative or "-" in polarities
-        ui = labels(rl)
-        star = []
-        for s in card.star_sentences:
-            color = STAR_COLORS.get(s.label, "#cbd5e1")
-            star.append(
-                StarRow(
-                    text=card.answer[s.start : s.end],
-                    label=ui[f"ui.star.{s.label}"],
-                    color=color,
-                    tag_color=color if s.label != "none" else "#94a3b8",
-                    cue=s.cue.text if s.cue else "",
-                    rule=s.cue.rule if s.cue else "",
-                )
+        star = [
+            StarRow(
+                card.answer[s.start : s.end],
+                *star_tag(s.label, rl),
+                s.cue.text if s.cue else "",
+                s.cue.rule if s.cue else "",
             )
-        stakes = [t("ui.points_at_stake", rl, points=f"{f.points:.0f}") for f in card.fixes]
+            for s in card.star_sentences
+        ]
         return {
             "card": card,
             "rl": rl,
+            "parts": template.parts,
             "style": template.style,
-            "palette": PALETTE,  # what the style block reads
+            "palette": PALETTE,  # what parts.style reads
             "negative": NEGATIVE,
             "dasharray": f"{DIAL * card.score / 100:.1f} {DIAL:.1f}",
             "qtype": question_type_label(card.question.type, rl),
@@ -371,7 +460,7 @@ class HtmlRenderer:
             "segments": segments(card, slots),
             "legend": legend,
             "has_negative": has_negative,
-            "fixes": list(zip(card.fixes, stakes, strict=True)),
+            "fixes": [(f, template.fix_item(f)) for f in card.fixes],
             "job": None if card.job is None else _job(card.job, rl),
             "criteria": rows,
             "star_sentences": star,
