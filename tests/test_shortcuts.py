@@ -17,6 +17,8 @@ from answer_check.checks.lexical import (
     _IRREGULAR_PAST,
     STEM_MIN,
     STEM_SHARE,
+    _lines,
+    _same_stem,
     answers_question,
     one_per_span,
     past_tense_verbs,
@@ -109,6 +111,10 @@ def _same_root(a: str, b: str) -> bool:
         ("Tell me about a conflict.", "We had a disagreement about the rota."),
         ("Tell me about a customer complaint.", "A customs officer complained about our forms."),
         ("Describe your leadership.", "Leaders lead; I led the leading team.\n\nLeadership!"),
+        # The first word of the same start is too short a share; the second has the root
+        # (with and without a paragraph break, a word of newlines, between them).
+        ("Describe a negotiation.", "Negative news came first. I negotiated the terms."),
+        ("Describe a negotiation.", "Negative news came first.\n\nI negotiated the terms."),
     ],
 )
 def test_answers_question_finds_the_first_word_of_the_same_lemma_or_root(
@@ -128,6 +134,26 @@ def test_answers_question_finds_the_first_word_of_the_same_lemma_or_root(
     outcome = answers_question(analysis, {"min_share": 0.5})
     found = [(e.start, e.rule.removeprefix("question word: ")) for e in outcome.evidence]
     assert found == sorted(expected, key=lambda pair: pair[0])
+
+
+WORDS = st.lists(
+    st.text(alphabet="ab\n ", max_size=7).map(lambda w: w.replace("a", "neg", 1)), max_size=12
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS, st.sampled_from(["nega", "negab", "negbbbb", "bbbb", "neg"]))
+def test_root_search_by_lines_is_the_root_search_by_words(words: list[str], norm: str) -> None:
+    """The root search finds line starts in one string (a newline inside a word, as in a
+    paragraph break's token, must not shift the lines); the rule looks at every word."""
+    head = norm[:STEM_MIN]
+    expected = next(
+        (i for i, other in enumerate(words) if other.startswith(head) and _same_root(norm, other)),
+        None,
+    )
+    if len(norm) < STEM_MIN:
+        expected = None
+    assert _same_stem(norm, words, _lines(words)) == expected
 
 
 # --- actions --------------------------------------------------------------------------------

@@ -342,14 +342,15 @@ class Analysis:
     @cached_property
     def _break_tokens(self) -> set[int]:
         """Tokens of clause-break words ("but", "because"); clause-ending punctuation is
-        told by ``_clause_punct``."""
+        told by ``clause_punct``."""
         toks: set[int] = set()
         for hit in self.hits(("clause_breaks",)):
             toks.update(range(hit.tok_start, hit.tok_end))
         return toks
 
     @property
-    def _clause_punct(self) -> _ClausePunct:
+    def clause_punct(self) -> Mapping[str, bool]:
+        """By word text: is it punctuation that ends a clause (not an apostrophe or hyphen)?"""
         punct = _CLAUSE_PUNCT.get(self.lang)
         if punct is None:
             punct = _CLAUSE_PUNCT[self.lang] = _ClausePunct(self.doc.vocab)
@@ -382,7 +383,7 @@ class Analysis:
                     return True
         sent_of = self.token_sentences
         sent = sent_of[start]
-        breaks, punct = self._break_tokens, self._clause_punct
+        breaks, punct = self._break_tokens, self.clause_punct
         for i in range(start - 1, max(-1, start - 1 - NEGATION_WINDOW), -1):
             if sent_of[i] != sent or i in breaks or punct[texts[i]]:
                 return False
