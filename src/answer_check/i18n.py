@@ -19,7 +19,7 @@ def t(key: str, lang: str, **fields: Any) -> str:
     """The text for ``key`` in ``lang`` (English when missing), formatted with ``fields``."""
     entry = CATALOG[key]
     text = entry.get(lang) or entry["en"]
-    return text.format(**fields) if fields else text
+    return text.format_map(fields) if fields else text  # ``fields`` is this call's own dict
 
 
 def quote_list(items: list[str], lang: str, limit: int = 4) -> str:

@@ -459,14 +459,13 @@ def tag_star(analysis: Analysis) -> StarMap:
         per_sentence.setdefault(action.sentence, {}).setdefault("action", []).append(
             action.evidence
         )
-    labels: list[tuple[int, str, Evidence | None]] = []
-    for sentence in analysis.sentences:
-        cues = per_sentence.get(sentence.index)
-        if not cues:
-            labels.append((sentence.index, "none", None))
-            continue
-        best = _best_label(cues)
-        labels.append((sentence.index, best, cues[best][0]))
+    labels: list[tuple[int, str, Evidence | None]] = [
+        (sentence.index, "none", None) for sentence in analysis.sentences
+    ]
+    for sent, cues in per_sentence.items():
+        if sent >= 0:  # (-1: a whitespace-only sentence, not among the sentences)
+            best = _best_label(cues)
+            labels[sent] = (sent, best, cues[best][0])
     return StarMap(
         components={
             k: tuple(sorted(v, key=_SPAN)) if len(v) > 1 else tuple(v)

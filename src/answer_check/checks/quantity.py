@@ -68,7 +68,7 @@ def quantified(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     lang = analysis.lang
     where_key = f"quantified.where.{params['scope']}"
     where = t(where_key, lang)
-    if params["scope"] == "result":
+    if params["scope"] == "result" and found:  # (no figures: none in result sentences either)
         result_sents = result_sentences(analysis)
         in_scope = [q for q in found if _sentence_at(analysis, q.start) in result_sents]
         if not in_scope and found:
