@@ -295,11 +295,14 @@ class Analysis:
             every = self._all_hits
             if not inline and every is not None and every[0].issuperset(lexicons):
                 by_list = every[1]
-                groups = [by_list[name] for name in set(lexicons) if name in by_list]
-                if len(groups) == 1:
-                    found = list(groups[0])
-                else:  # the order of the one scan
-                    found = sorted(chain.from_iterable(groups), key=_HIT_ORDER)
+                if len(lexicons) == 1:
+                    found = list(by_list.get(lexicons[0], ()))
+                else:
+                    groups = [by_list[name] for name in set(lexicons) if name in by_list]
+                    if len(groups) == 1:
+                        found = list(groups[0])
+                    else:  # the order of the one scan
+                        found = sorted(chain.from_iterable(groups), key=_HIT_ORDER)
             else:
                 found = matcher_for(self.pipe, lexicons, inline)(self.doc)
                 UNIVERSE.register(self.lang, lexicons)

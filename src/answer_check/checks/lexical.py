@@ -135,7 +135,7 @@ def _split_negated(
 
 def one_per_span(hits: list[Hit]) -> list[Hit]:
     """Where hits of several lists overlap, keep the longest (then the first list's)."""
-    if _apart(hits):
+    if len(hits) < 2 or _apart(hits):
         return list(hits)  # nothing to choose between, already in text order
     ordered = sorted(hits, key=lambda h: (h.start - h.end, h.start, h.source, h.term))
     taken: list[tuple[int, int]] = []
