@@ -24,6 +24,15 @@ from answer_check.checks.lexical import (
     past_tense_verbs,
     question_keywords,
 )
+from answer_check.checks.user import (
+    _DEF_AFTER_BE,
+    _ID_COPULAS,
+    _ID_NOT_SUBJECT_START,
+    _ID_PERSONS,
+    _PRONOUNS,
+    _is_a_definitions,
+    direct_answer_first,
+)
 from answer_check.lexicons import Hit, token_view
 from answer_check.star import find_actions, tag_star
 
@@ -184,3 +193,76 @@ def test_find_actions(text: str, expected: list[tuple[str, str]] | None) -> None
     assert [a.evidence for a in star.actions] == [
         a.evidence for a in find_actions(analysis) if a.mode == "done"
     ]
+
+
+# --- user stage: definitions and the words before a direct answer --------------------------
+
+
+def _definitions_by_tokens(analysis: Analysis) -> list[tuple[int, int]]:
+    """'<subject> is a/an/the ...' and '<subject> adalah ...', read from spaCy Tokens."""
+    out = []
+    for sent in analysis.sentences:
+        toks = [t for t in analysis.doc[sent.tok_start : sent.tok_end] if not t.is_space]
+        for j, tok in enumerate(toks[1:7], start=1):
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            if analysis.lang == "id":
+                if (
+                    not toks
+                    or toks[0].lower_ in _PRONOUNS
+                    or toks[0].lower_ in _ID_NOT_SUBJECT_START
+                ):
+                    break
+                if tok.lower_ == "," and nxt is not None and nxt.lower_ in ("yaitu", "yakni"):
+                    continue
+                if (tok.is_punct and tok.text not in ("-", "/")) or tok.lower_ in _ID_PERSONS:
+                    break
+                if tok.lower_ in _ID_COPULAS and nxt is not None and nxt.is_alpha:
+                    out.append((toks[0].idx, tok.idx + len(tok.text)))
+                    break
+                continue
+            if tok.is_punct and tok.text not in ("-", "/"):
+                break
+            if tok.norm_ == "be" and tok.lower_ != "'s" and nxt is not None:
+                if nxt.lower_ not in _DEF_AFTER_BE:
+                    continue
+                if toks[0].lower_ not in _PRONOUNS:
+                    out.append((toks[0].idx, nxt.idx + len(nxt.text)))
+                break
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A database index is a data structure. It is a good question.", "en"),
+        ("Churn\n\nis the share of customers who leave. Sharding, in short, is a split.", "en"),
+        ("The CAP theorem (2000) is basically a trade-off; it's a rule.", "en"),
+        ("Churn, yaitu jumlah pelanggan yang berhenti. Indeks adalah struktur data.", "id"),
+        ("Tugas saya adalah menulis. Menurut saya API adalah kontrak.", "id"),
+        ("Cache\n\nmerupakan salinan. Kami adalah tim.", "id"),
+    ],
+)
+def test_definitions_follow_the_token_rule(text: str, lang: str) -> None:
+    analysis = Analysis.of(text, lang)
+    found = [(e.start, e.end) for e in _is_a_definitions(analysis)]
+    assert found == _definitions_by_tokens(analysis)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yes, I have used it for three years.",
+        "Well, honestly, after 2 long years and twenty projects - yes, four.",
+        "I think... it depends.\n\nNo, I have not.",
+    ],
+)
+def test_words_before_a_direct_answer_follow_the_token_rule(text: str) -> None:
+    analysis = Analysis.of(text, "en", question="Have you used Tableau?")
+    outcome = direct_answer_first(
+        analysis, {"lexicons": ("direct_answers",), "terms": (), "words": 3, "expect": "yes_no"}
+    )
+    if not outcome.evidence:
+        return
+    first = outcome.evidence[0].start
+    before = sum(1 for t in analysis.doc if t.idx < first and (t.is_alpha or t.like_num))
+    assert (outcome.message == "direct.first") == (before < 3)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from answer_check.model import Evidence
 
@@ -159,8 +159,17 @@ def _evidence(hit: Hit, rule: str) -> Evidence:
 STAR_LISTS = (*CUE_LISTS.values(), "subject_singular", "subject_plural", "action_verbs")
 
 
-class _LexemeFlags(dict[str, tuple[bool, bool]]):
-    """Words' lexeme flags (is_punct, like_num) by their text, for one language.
+class LexemeFlags(NamedTuple):
+    """A word's lexeme flags in spaCy's vocabulary."""
+
+    is_punct: bool
+    like_num: bool
+    is_space: bool
+    is_alpha: bool
+
+
+class _LexemeFlags(dict[str, LexemeFlags]):
+    """Words' lexeme flags by their text, for one language.
 
     Read from the vocabulary once per word (up to _FLAGS_MAX words), instead of making a
     spaCy Token for every look at a word.
@@ -170,9 +179,14 @@ class _LexemeFlags(dict[str, tuple[bool, bool]]):
         super().__init__()
         self.vocab = vocab
 
-    def __missing__(self, text: str) -> tuple[bool, bool]:
+    def __missing__(self, text: str) -> LexemeFlags:
         lexeme = self.vocab[text]
-        found = (bool(lexeme.is_punct), bool(lexeme.like_num))
+        found = LexemeFlags(
+            bool(lexeme.is_punct),
+            bool(lexeme.like_num),
+            bool(lexeme.is_space),
+            bool(lexeme.is_alpha),
+        )
         if len(self) < _FLAGS_MAX:
             self[text] = found
         return found
@@ -182,7 +196,8 @@ _FLAGS: dict[str, _LexemeFlags] = {}
 _FLAGS_MAX = 200_000
 
 
-def _flags(analysis: Analysis) -> _LexemeFlags:
+def lexeme_flags(analysis: Analysis) -> Mapping[str, LexemeFlags]:
+    """By word text: the word's lexeme flags (as a Token of the answer has them)."""
     flags = _FLAGS.get(analysis.lang)
     if flags is None:
         flags = _FLAGS[analysis.lang] = _LexemeFlags(analysis.doc.vocab)
@@ -249,7 +264,7 @@ def _subject(
     view = analysis.view
     norms, texts = view.norms, view.texts
     sent_of = analysis.token_sentences
-    flags = _flags(analysis)
+    flags = lexeme_flags(analysis)
     indonesian = analysis.lang == "id"
     english = analysis.lang == "en"
     mode = "done"
@@ -257,9 +272,8 @@ def _subject(
         mode = "hypothetical"  # "I learned to plan", "I wanted to call": an aim, not a deed
     for i in range(verb - 1, max(-1, verb - 1 - SUBJECT_WINDOW), -1):
         text = texts[i]
-        if sent_of[i] != sent or (
-            text != "'" and not text.isalpha() and flags[text][0]  # letters are no punctuation
-        ):
+        # (letters are no punctuation: no flag lookup for a word)
+        if sent_of[i] != sent or (text != "'" and not text.isalpha() and flags[text].is_punct):
             break
         low = text.lower()
         if low in DETERMINERS or i in verb_tokens:
@@ -413,8 +427,8 @@ def _subject_id(analysis: Analysis, pron: int, verb: int) -> bool:
     before = texts[prev].lower()
     if before in PREPOSITIONS_ID:
         return False  # "menurut saya", "bagi kami": the pronoun is an object
-    is_punct, like_num = _flags(analysis)[texts[prev]]
-    if is_punct or before in SUBJECT_LEADS_ID or like_num:
+    flags = lexeme_flags(analysis)[texts[prev]]
+    if flags.is_punct or before in SUBJECT_LEADS_ID or flags.like_num:
         return True
     # After a noun: only the object-focus form, a bare root right after the pronoun.
     if "yang" in map(str.lower, texts[pron + 1 : verb]):
