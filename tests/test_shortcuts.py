@@ -33,6 +33,7 @@ from answer_check.checks.user import (
     _is_a_definitions,
     direct_answer_first,
 )
+from answer_check.i18n import quote_list
 from answer_check.lexicons import Hit, token_view
 from answer_check.star import find_actions, tag_star
 
@@ -266,3 +267,21 @@ def test_words_before_a_direct_answer_follow_the_token_rule(text: str) -> None:
     first = outcome.evidence[0].start
     before = sum(1 for t in analysis.doc if t.idx < first and (t.is_alpha or t.like_num))
     assert (outcome.message == "direct.first") == (before < 3)
+
+
+# --- quote_list ------------------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "A", "b", "B c", "b C", "", "\u0130", "ss", "SS"]), max_size=8)
+)
+def test_quote_list_keeps_the_first_of_each_word_in_any_case(items: list[str]) -> None:
+    unique: list[str] = []
+    for item in items:
+        if item.lower() not in [u.lower() for u in unique]:
+            unique.append(item)
+    expected = ", ".join(f"\u201c{u}\u201d" for u in unique[:4])
+    if len(unique) > 4:
+        expected += f" and {len(unique) - 4} more"
+    assert quote_list(items, "en") == expected
