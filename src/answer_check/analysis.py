@@ -240,6 +240,7 @@ class Analysis:
     user_terms: tuple[str, ...] = ()
     job_text: str | None = None
     _hits: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Hit]] = field(default_factory=dict)
+    _hits_by_list: dict[tuple[str, ...], dict[str, list[Hit]]] = field(default_factory=dict)
     # The Doc's token norms, texts and offsets (``lexicons.token_view``).
     view: TokenView = field(init=False, repr=False, compare=False)
 
@@ -314,13 +315,17 @@ class Analysis:
 
         The lists may be shared with the answer's other caches: read them, never change them.
         """
-        every = self._all_hits
-        if every is not None and every[0].issuperset(lexicons):
-            found = every[1]
-            return {name: found.get(name, []) for name in lexicons}
-        by_list: dict[str, list[Hit]] = {name: [] for name in lexicons}
-        for hit in self.hits(lexicons):
-            by_list[hit.source].append(hit)
+        by_list = self._hits_by_list.get(lexicons)
+        if by_list is None:
+            every = self._all_hits
+            if every is not None and every[0].issuperset(lexicons):
+                found = every[1]
+                by_list = {name: found.get(name, []) for name in lexicons}
+            else:
+                by_list = {name: [] for name in lexicons}
+                for hit in self.hits(lexicons):
+                    by_list[hit.source].append(hit)
+            self._hits_by_list[lexicons] = by_list
         return by_list
 
     @cached_property

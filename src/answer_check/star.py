@@ -221,20 +221,17 @@ def _find_actions(analysis: Analysis, lists: Mapping[str, list[Hit]]) -> list[Ac
     verbs = lists["action_verbs"]
     if not verbs:
         return []
+    # The subject each pronoun token stands for ("I" wins where a token is in both lists).
+    subjects = {h.tok_start: "we" for h in lists["subject_plural"]}
+    subjects.update({h.tok_start: "i" for h in lists["subject_singular"]})
+    if not subjects:
+        return []  # no verb has a subject, nor one to share with the verbs after it
     texts = analysis.view.texts
     sent_of = analysis.token_sentences
-    # The subject each pronoun token stands for ("I" wins where a token is in both lists).
-    subjects: dict[int, str] = {}
-    for h in lists["subject_plural"]:
-        subjects[h.tok_start] = "we"
-    for h in lists["subject_singular"]:
-        subjects[h.tok_start] = "i"
     # Only a verb with a subject at most SUBJECT_WINDOW tokens before it can have a subject
     # of its own.
     no_subject_near = subjects.keys().isdisjoint
-    verb_tokens: set[int] = set()
-    for h in verbs:
-        verb_tokens.update(range(h.tok_start, h.tok_end))
+    verb_tokens = {i for h in verbs for i in range(h.tok_start, h.tok_end)}
     out: list[ActionHit] = []
     last_owner: dict[int, tuple[str, str]] = {}
     for hit in verbs:
@@ -450,7 +447,13 @@ def tag_star(analysis: Analysis) -> StarMap:
     lists = analysis.hits_by_list(STAR_LISTS)
     sent_of, negated = analysis.token_sentences, analysis.negated
     per_sentence: dict[int, dict[str, list[Evidence]]] = {}
-    components: dict[str, list[Evidence]] = {label: [] for label in LABELS}
+    components: dict[str, list[Evidence]] = {  # LABELS, in their order
+        "situation": [],
+        "task": [],
+        "action": [],
+        "result": [],
+        "reflection": [],
+    }
     task_starts: dict[int, int] = {}
     for hit in lists[CUE_LISTS["task"]]:
         sent = sent_of[hit.tok_start]
@@ -467,7 +470,7 @@ def tag_star(analysis: Analysis) -> StarMap:
             ev = _evidence(hit, lexicon)
             found.append(ev)
             per_sentence.setdefault(sent_of[hit.tok_start], {}).setdefault(label, []).append(ev)
-    actions = tuple(a for a in analysis.actions if a.mode == "done")
+    actions = tuple([a for a in analysis.actions if a.mode == "done"])
     for action in actions:
         components["action"].append(action.evidence)
         per_sentence.setdefault(action.sentence, {}).setdefault("action", []).append(
