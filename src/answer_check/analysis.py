@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from itertools import chain
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
@@ -80,7 +80,14 @@ def _matcher_key(pipe: Pipeline, lexicons: tuple[str, ...]) -> str:
 @cache
 def _question_norms(lang: str, question: str) -> frozenset[str]:
     """Cached per question: a class shares a handful of questions across many answers."""
-    return frozenset(t.norm_ for t in pipeline(lang).make_pattern(question))
+    return frozenset(t.norm_ for t in question_doc(lang, question))
+
+
+@lru_cache(maxsize=16)
+def question_doc(lang: str, question: str) -> Doc:
+    """The question's tokens with their norms, for the caches of what is read from it (the
+    last few questions: each of those caches reads an answer's question once)."""
+    return pipeline(lang).make_pattern(question)
 
 
 @cache

@@ -8,6 +8,7 @@ from itertools import compress
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
+from answer_check.analysis import question_doc
 from answer_check.checks import KindExample, Outcome, Param, register
 from answer_check.i18n import add, quote_list, t
 from answer_check.lexicons import load_lexicon
@@ -573,15 +574,21 @@ def question_keywords(analysis: Analysis) -> list[tuple[str, str]]:
 
 
 @cache
-def _question_keywords(lang: str, question: str) -> list[tuple[str, str]]:
-    """Cached per question: a class shares a handful of questions across many answers."""
+def _question_word_lists(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The lemmas of the question boilerplate and question content word lists (per language)."""
     from answer_check.nlp import pipeline
 
     pipe = pipeline(lang)
-    analysis_lang = lang
-    qdoc = pipe.make_pattern(question)
-    boiler = {pipe.lemma(t.text) for t in load_lexicon("question_boilerplate", analysis_lang)}
-    content = {pipe.lemma(t.text) for t in load_lexicon("question_content", analysis_lang)}
+    boiler = frozenset(pipe.lemma(t.text) for t in load_lexicon("question_boilerplate", lang))
+    content = frozenset(pipe.lemma(t.text) for t in load_lexicon("question_content", lang))
+    return boiler, content
+
+
+@cache
+def _question_keywords(lang: str, question: str) -> list[tuple[str, str]]:
+    """Cached per question: a class shares a handful of questions across many answers."""
+    qdoc = question_doc(lang, question)
+    boiler, content = _question_word_lists(lang)
     seen: set[str] = set()
     out = []
     for tok in qdoc:
