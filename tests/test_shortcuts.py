@@ -17,11 +17,23 @@ from answer_check.checks.lexical import (
     _IRREGULAR_PAST,
     STEM_MIN,
     STEM_SHARE,
+    _lines,
+    _same_stem,
     answers_question,
     one_per_span,
     past_tense_verbs,
     question_keywords,
 )
+from answer_check.checks.user import (
+    _DEF_AFTER_BE,
+    _ID_COPULAS,
+    _ID_NOT_SUBJECT_START,
+    _ID_PERSONS,
+    _PRONOUNS,
+    _is_a_definitions,
+    direct_answer_first,
+)
+from answer_check.i18n import quote_list
 from answer_check.lexicons import Hit, token_view
 from answer_check.star import find_actions, tag_star
 
@@ -109,6 +121,10 @@ def _same_root(a: str, b: str) -> bool:
         ("Tell me about a conflict.", "We had a disagreement about the rota."),
         ("Tell me about a customer complaint.", "A customs officer complained about our forms."),
         ("Describe your leadership.", "Leaders lead; I led the leading team.\n\nLeadership!"),
+        # The first word of the same start is too short a share; the second has the root
+        # (with and without a paragraph break, a word of newlines, between them).
+        ("Describe a negotiation.", "Negative news came first. I negotiated the terms."),
+        ("Describe a negotiation.", "Negative news came first.\n\nI negotiated the terms."),
     ],
 )
 def test_answers_question_finds_the_first_word_of_the_same_lemma_or_root(
@@ -128,6 +144,26 @@ def test_answers_question_finds_the_first_word_of_the_same_lemma_or_root(
     outcome = answers_question(analysis, {"min_share": 0.5})
     found = [(e.start, e.rule.removeprefix("question word: ")) for e in outcome.evidence]
     assert found == sorted(expected, key=lambda pair: pair[0])
+
+
+WORDS = st.lists(
+    st.text(alphabet="ab\n ", max_size=7).map(lambda w: w.replace("a", "neg", 1)), max_size=12
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS, st.sampled_from(["nega", "negab", "negbbbb", "bbbb", "neg"]))
+def test_root_search_by_lines_is_the_root_search_by_words(words: list[str], norm: str) -> None:
+    """The root search finds line starts in one string (a newline inside a word, as in a
+    paragraph break's token, must not shift the lines); the rule looks at every word."""
+    head = norm[:STEM_MIN]
+    expected = next(
+        (i for i, other in enumerate(words) if other.startswith(head) and _same_root(norm, other)),
+        None,
+    )
+    if len(norm) < STEM_MIN:
+        expected = None
+    assert _same_stem(norm, words, _lines(words)) == expected
 
 
 # --- actions --------------------------------------------------------------------------------
@@ -158,3 +194,94 @@ def test_find_actions(text: str, expected: list[tuple[str, str]] | None) -> None
     assert [a.evidence for a in star.actions] == [
         a.evidence for a in find_actions(analysis) if a.mode == "done"
     ]
+
+
+# --- user stage: definitions and the words before a direct answer --------------------------
+
+
+def _definitions_by_tokens(analysis: Analysis) -> list[tuple[int, int]]:
+    """'<subject> is a/an/the ...' and '<subject> adalah ...', read from spaCy Tokens."""
+    out = []
+    for sent in analysis.sentences:
+        toks = [t for t in analysis.doc[sent.tok_start : sent.tok_end] if not t.is_space]
+        for j, tok in enumerate(toks[1:7], start=1):
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            if analysis.lang == "id":
+                if (
+                    not toks
+                    or toks[0].lower_ in _PRONOUNS
+                    or toks[0].lower_ in _ID_NOT_SUBJECT_START
+                ):
+                    break
+                if tok.lower_ == "," and nxt is not None and nxt.lower_ in ("yaitu", "yakni"):
+                    continue
+                if (tok.is_punct and tok.text not in ("-", "/")) or tok.lower_ in _ID_PERSONS:
+                    break
+                if tok.lower_ in _ID_COPULAS and nxt is not None and nxt.is_alpha:
+                    out.append((toks[0].idx, tok.idx + len(tok.text)))
+                    break
+                continue
+            if tok.is_punct and tok.text not in ("-", "/"):
+                break
+            if tok.norm_ == "be" and tok.lower_ != "'s" and nxt is not None:
+                if nxt.lower_ not in _DEF_AFTER_BE:
+                    continue
+                if toks[0].lower_ not in _PRONOUNS:
+                    out.append((toks[0].idx, nxt.idx + len(nxt.text)))
+                break
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A database index is a data structure. It is a good question.", "en"),
+        ("Churn\n\nis the share of customers who leave. Sharding, in short, is a split.", "en"),
+        ("The CAP theorem (2000) is basically a trade-off; it's a rule.", "en"),
+        ("Churn, yaitu jumlah pelanggan yang berhenti. Indeks adalah struktur data.", "id"),
+        ("Tugas saya adalah menulis. Menurut saya API adalah kontrak.", "id"),
+        ("Cache\n\nmerupakan salinan. Kami adalah tim.", "id"),
+    ],
+)
+def test_definitions_follow_the_token_rule(text: str, lang: str) -> None:
+    analysis = Analysis.of(text, lang)
+    found = [(e.start, e.end) for e in _is_a_definitions(analysis)]
+    assert found == _definitions_by_tokens(analysis)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yes, I have used it for three years.",
+        "Well, honestly, after 2 long years and twenty projects - yes, four.",
+        "I think... it depends.\n\nNo, I have not.",
+    ],
+)
+def test_words_before_a_direct_answer_follow_the_token_rule(text: str) -> None:
+    analysis = Analysis.of(text, "en", question="Have you used Tableau?")
+    outcome = direct_answer_first(
+        analysis, {"lexicons": ("direct_answers",), "terms": (), "words": 3, "expect": "yes_no"}
+    )
+    if not outcome.evidence:
+        return
+    first = outcome.evidence[0].start
+    before = sum(1 for t in analysis.doc if t.idx < first and (t.is_alpha or t.like_num))
+    assert (outcome.message == "direct.first") == (before < 3)
+
+
+# --- quote_list ------------------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "A", "b", "B c", "b C", "", "\u0130", "ss", "SS"]), max_size=8)
+)
+def test_quote_list_keeps_the_first_of_each_word_in_any_case(items: list[str]) -> None:
+    unique: list[str] = []
+    for item in items:
+        if item.lower() not in [u.lower() for u in unique]:
+            unique.append(item)
+    expected = ", ".join(f"\u201c{u}\u201d" for u in unique[:4])
+    if len(unique) > 4:
+        expected += f" and {len(unique) - 4} more"
+    assert quote_list(items, "en") == expected

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache, cached_property
-from itertools import compress
+from functools import cache, cached_property, lru_cache
+from itertools import chain
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from answer_check.errors import RubricError
-from answer_check.lexicons import Hit, Term, TermMatcher, load_lexicon, parse_terms, token_view
+from answer_check.lexicons import (
+    Hit,
+    Term,
+    TermMatcher,
+    TokenView,
+    load_lexicon,
+    parse_terms,
+    token_view,
+)
 from answer_check.nlp import Pipeline, pipeline
 
 if TYPE_CHECKING:
@@ -17,7 +27,7 @@ if TYPE_CHECKING:
 
     from answer_check.model import JobTerm
     from answer_check.quantities import Quantity
-    from answer_check.star import StarMap
+    from answer_check.star import ActionHit, StarMap
 
 # Tokens within this distance before a match are searched for a negation cue.
 NEGATION_WINDOW = 6
@@ -70,7 +80,14 @@ def _matcher_key(pipe: Pipeline, lexicons: tuple[str, ...]) -> str:
 @cache
 def _question_norms(lang: str, question: str) -> frozenset[str]:
     """Cached per question: a class shares a handful of questions across many answers."""
-    return frozenset(t.norm_ for t in pipeline(lang).make_pattern(question))
+    return frozenset(t.norm_ for t in question_doc(lang, question))
+
+
+@lru_cache(maxsize=16)
+def question_doc(lang: str, question: str) -> Doc:
+    """The question's tokens with their norms, for the caches of what is read from it (the
+    last few questions: each of those caches reads an answer's question once)."""
+    return pipeline(lang).make_pattern(question)
 
 
 @cache
@@ -168,28 +185,46 @@ class _Universe:
 
 UNIVERSE = _Universe()
 
-# Per language, by word text: is it punctuation that ends a clause (not an apostrophe/hyphen)?
-_CLAUSE_PUNCT: dict[str, dict[str, bool]] = {}
+
+class _ClausePunct(dict[str, bool]):
+    """By word text: is it punctuation that ends a clause (not an apostrophe or hyphen)?
+
+    Read from one language's vocabulary once per word (up to _WORD_FLAGS_MAX words).
+    """
+
+    def __init__(self, vocab: Any) -> None:
+        super().__init__()
+        self.vocab = vocab
+
+    def __missing__(self, text: str) -> bool:
+        found = bool(self.vocab[text].is_punct and text not in ("'", "\u2019", "-"))
+        if len(self) < _WORD_FLAGS_MAX:
+            self[text] = found
+        return found
 
 
-def _clause_punct_flags(vocab: Any, lang: str, texts: list[str]) -> list[bool]:
-    """For each word, whether it is clause-ending punctuation (looked up once per word)."""
-    known = _CLAUSE_PUNCT.setdefault(lang, {})
-    try:
-        return list(map(known.__getitem__, texts))
-    except KeyError:
-        for text in texts:
-            if text not in known:
-                lex = vocab[text]
-                known[text] = bool(lex.is_punct and text not in ("'", "\u2019", "-"))
-        return list(map(known.__getitem__, texts))
+class _WordLike(dict[str, bool]):
+    """By token text: does it hold a letter or digit (a word for the word count)?"""
+
+    def __missing__(self, text: str) -> bool:
+        found = text.isalnum() or _HAS_ALNUM(text) is not None
+        if len(self) < _WORD_FLAGS_MAX:
+            self[text] = found
+        return found
+
+
+_WORD_FLAGS_MAX = 200_000
+_CLAUSE_PUNCT: dict[str, _ClausePunct] = {}  # per language
+_WORD_LIKE = _WordLike()
 
 
 _TERM_WORDS: dict[tuple[str, str], frozenset[str]] = {}
 _HAS_ALNUM = re.compile(r"[^\W_]").search  # a character for which str.isalnum() is true
+# The order of hits of several word lists: by offsets, then list, then term (one scan's).
+_HIT_ORDER = attrgetter("start", "end", "source", "term")
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     """A sentence's character and token bounds."""
 
@@ -212,9 +247,12 @@ class Analysis:
     user_terms: tuple[str, ...] = ()
     job_text: str | None = None
     _hits: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Hit]] = field(default_factory=dict)
+    _hits_by_list: dict[tuple[str, ...], dict[str, list[Hit]]] = field(default_factory=dict)
+    # The Doc's token norms, texts and offsets (``lexicons.token_view``).
+    view: TokenView = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        token_view(self.doc, self.text)  # made once, with the text at hand
+        self.view = token_view(self.doc, self.text)  # made once, with the text at hand
 
     @classmethod
     def of(cls, text: str, lang: str, doc: Doc | None = None, **kwargs: Any) -> Analysis:
@@ -234,16 +272,16 @@ class Analysis:
         return out
 
     @cached_property
-    def _sent_of_token(self) -> list[int]:
+    def token_sentences(self) -> list[int]:
+        """The index of each token's sentence (-1 for whitespace-only), by token."""
         index = [-1] * len(self.doc)
         for sent in self.sentences:
-            for i in range(sent.tok_start, sent.tok_end):
-                index[i] = sent.index
+            index[sent.tok_start : sent.tok_end] = [sent.index] * (sent.tok_end - sent.tok_start)
         return index
 
     def sentence_of(self, tok: int) -> int:
         """The index of the sentence holding token ``tok`` (-1 for whitespace-only)."""
-        return self._sent_of_token[tok]
+        return self.token_sentences[tok]
 
     @cached_property
     def question_norms(self) -> frozenset[str]:
@@ -255,7 +293,7 @@ class Analysis:
     @cached_property
     def words(self) -> int:
         """Tokens with a letter or digit in them."""
-        return len([t for t in token_view(self.doc).texts if t.isalnum() or _HAS_ALNUM(t)])
+        return sum(map(_WORD_LIKE.__getitem__, self.view.texts))
 
     def hits(self, lexicons: tuple[str, ...] = (), inline: tuple[str, ...] = ()) -> list[Hit]:
         """Hits of these word lists (and inline terms) in the answer, cached."""
@@ -264,19 +302,38 @@ class Analysis:
         if found is None:
             every = self._all_hits
             if not inline and every is not None and every[0].issuperset(lexicons):
-                groups = [every[1][name] for name in set(lexicons) if name in every[1]]
-                if len(groups) == 1:
-                    found = list(groups[0])
-                else:  # the order of the one scan: by offsets, then list, then term
-                    found = sorted(
-                        (h for group in groups for h in group),
-                        key=lambda h: (h.start, h.end, h.source, h.term),
-                    )
+                by_list = every[1]
+                if len(lexicons) == 1:
+                    found = list(by_list.get(lexicons[0], ()))
+                else:
+                    groups = [by_list[name] for name in set(lexicons) if name in by_list]
+                    if len(groups) == 1:
+                        found = list(groups[0])
+                    else:  # the order of the one scan
+                        found = sorted(chain.from_iterable(groups), key=_HIT_ORDER)
             else:
                 found = matcher_for(self.pipe, lexicons, inline)(self.doc)
                 UNIVERSE.register(self.lang, lexicons)
             self._hits[key] = found
         return found
+
+    def hits_by_list(self, lexicons: tuple[str, ...]) -> Mapping[str, list[Hit]]:
+        """The hits of each of these word lists, in text order (as ``hits`` gives them).
+
+        The lists may be shared with the answer's other caches: read them, never change them.
+        """
+        by_list = self._hits_by_list.get(lexicons)
+        if by_list is None:
+            every = self._all_hits
+            if every is not None and every[0].issuperset(lexicons):
+                found = every[1]
+                by_list = {name: found.get(name, []) for name in lexicons}
+            else:
+                by_list = {name: [] for name in lexicons}
+                for hit in self.hits(lexicons):
+                    by_list[hit.source].append(hit)
+            self._hits_by_list[lexicons] = by_list
+        return by_list
 
     @cached_property
     def _all_hits(self) -> tuple[frozenset[str], dict[str, list[Hit]]] | None:
@@ -296,11 +353,20 @@ class Analysis:
 
     @cached_property
     def _break_tokens(self) -> set[int]:
-        flags = _clause_punct_flags(self.doc.vocab, self.lang, token_view(self.doc).texts)
-        toks = set(compress(range(len(flags)), flags))
+        """Tokens of clause-break words ("but", "because"); clause-ending punctuation is
+        told by ``clause_punct``."""
+        toks: set[int] = set()
         for hit in self.hits(("clause_breaks",)):
             toks.update(range(hit.tok_start, hit.tok_end))
         return toks
+
+    @property
+    def clause_punct(self) -> Mapping[str, bool]:
+        """By word text: is it punctuation that ends a clause (not an apostrophe or hyphen)?"""
+        punct = _CLAUSE_PUNCT.get(self.lang)
+        if punct is None:
+            punct = _CLAUSE_PUNCT[self.lang] = _ClausePunct(self.doc.vocab)
+        return punct
 
     def _term_words(self, term: str) -> frozenset[str]:
         """The lower-case words and lemmas of a word-list term."""
@@ -318,19 +384,20 @@ class Analysis:
         if not neg:
             return False
         start = hit.tok_start
-        inside = [i for i in range(start, hit.tok_end) if i in neg]
-        if inside:
+        texts = self.view.texts
+        if not neg.isdisjoint(range(start, hit.tok_end)):
             # A negation the term itself spells ("not my fault", "tidak becus") is its meaning;
             # only one that the term does not hold (in a gap, or another word) negates it.
             own = self._term_words(hit.term)
-            view = token_view(self.doc)
-            if any(view.norms[i] not in own and view.texts[i].lower() not in own for i in inside):
-                return True
-        sent_of = self._sent_of_token
+            norms = self.view.norms
+            for i in range(start, hit.tok_end):
+                if i in neg and norms[i] not in own and texts[i].lower() not in own:
+                    return True
+        sent_of = self.token_sentences
         sent = sent_of[start]
-        breaks = self._break_tokens
+        breaks, punct = self._break_tokens, self.clause_punct
         for i in range(start - 1, max(-1, start - 1 - NEGATION_WINDOW), -1):
-            if sent_of[i] != sent or i in breaks:
+            if sent_of[i] != sent or i in breaks or punct[texts[i]]:
                 return False
             if i in neg:
                 return True
@@ -349,6 +416,14 @@ class Analysis:
         from answer_check.jobdesc import coverage
 
         return coverage(self)
+
+    @cached_property
+    def actions(self) -> tuple[ActionHit, ...]:
+        """Action verbs with the speaker or the team as subject, of every mode
+        (``star.find_actions``)."""
+        from answer_check.star import scan_actions
+
+        return scan_actions(self)
 
     @cached_property
     def star(self) -> StarMap:

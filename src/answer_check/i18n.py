@@ -19,16 +19,23 @@ def t(key: str, lang: str, **fields: Any) -> str:
     """The text for ``key`` in ``lang`` (English when missing), formatted with ``fields``."""
     entry = CATALOG[key]
     text = entry.get(lang) or entry["en"]
-    return text.format(**fields) if fields else text
+    return text.format_map(fields) if fields else text  # ``fields`` is this call's own dict
 
 
 def quote_list(items: list[str], lang: str, limit: int = 4) -> str:
-    """'a', 'b' and 2 more: a short quoted list of found items."""
+    """'a', 'b' and 2 more: a short quoted list of found items (repeats, in any case, once)."""
+    if len(items) == 1:
+        return f"\u201c{items[0]}\u201d"
     unique: list[str] = []
+    seen: set[str] = set()
     for item in items:
-        if item.lower() not in (u.lower() for u in unique):
+        low = item.lower()
+        if low not in seen:
+            seen.add(low)
             unique.append(item)
-    shown = ", ".join(f"\u201c{u}\u201d" for u in unique[:limit])
+    if not unique:
+        return ""
+    shown = "\u201c" + "\u201d, \u201c".join(unique[:limit]) + "\u201d"
     rest = len(unique) - limit
     if rest > 0:
         shown += t("list.more", lang, n=rest)

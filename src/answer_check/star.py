@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from answer_check.lexicons import token_view
 from answer_check.model import Evidence
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from spacy.vocab import Vocab
 
     from answer_check.analysis import Analysis
@@ -62,12 +63,13 @@ DETERMINERS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ActionHit:
     """An action verb with its subject: 'i' (the speaker) or 'we' (the team).
 
     ``mode`` is "done" for a told action ("I called"), "habit" for a habit ("I usually
-    call") and "hypothetical" for a plan ("I would call").
+    call") and "hypothetical" for a plan ("I would call"). Read-only once made (slotted,
+    not frozen: cheaper to build, like model.Evidence).
     """
 
     evidence: Evidence
@@ -123,9 +125,12 @@ MODAL_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class StarMap:
-    """STAR components of an answer: every cue per component and a label per sentence."""
+    """STAR components of an answer: every cue per component and a label per sentence.
+
+    Read-only once made.
+    """
 
     components: dict[str, tuple[Evidence, ...]]
     sentence_labels: tuple[tuple[int, str, Evidence | None], ...]
@@ -154,16 +159,17 @@ def _evidence(hit: Hit, rule: str) -> Evidence:
 STAR_LISTS = (*CUE_LISTS.values(), "subject_singular", "subject_plural", "action_verbs")
 
 
-def _star_hits(analysis: Analysis) -> dict[str, list[Hit]]:
-    """The hits of each of STAR_LISTS, in text order (as ``analysis.hits`` gives them)."""
-    by_list: dict[str, list[Hit]] = {name: [] for name in STAR_LISTS}
-    for hit in analysis.hits(STAR_LISTS):
-        by_list[hit.source].append(hit)
-    return by_list
+class LexemeFlags(NamedTuple):
+    """A word's lexeme flags in spaCy's vocabulary."""
+
+    is_punct: bool
+    like_num: bool
+    is_space: bool
+    is_alpha: bool
 
 
-class _LexemeFlags(dict[str, tuple[bool, bool]]):
-    """Words' lexeme flags (is_punct, like_num) by their text, for one language.
+class _LexemeFlags(dict[str, LexemeFlags]):
+    """Words' lexeme flags by their text, for one language.
 
     Read from the vocabulary once per word (up to _FLAGS_MAX words), instead of making a
     spaCy Token for every look at a word.
@@ -173,9 +179,14 @@ class _LexemeFlags(dict[str, tuple[bool, bool]]):
         super().__init__()
         self.vocab = vocab
 
-    def __missing__(self, text: str) -> tuple[bool, bool]:
+    def __missing__(self, text: str) -> LexemeFlags:
         lexeme = self.vocab[text]
-        found = (bool(lexeme.is_punct), bool(lexeme.like_num))
+        found = LexemeFlags(
+            bool(lexeme.is_punct),
+            bool(lexeme.like_num),
+            bool(lexeme.is_space),
+            bool(lexeme.is_alpha),
+        )
         if len(self) < _FLAGS_MAX:
             self[text] = found
         return found
@@ -185,43 +196,51 @@ _FLAGS: dict[str, _LexemeFlags] = {}
 _FLAGS_MAX = 200_000
 
 
-def _flags(analysis: Analysis) -> _LexemeFlags:
+def lexeme_flags(analysis: Analysis) -> Mapping[str, LexemeFlags]:
+    """By word text: the word's lexeme flags (as a Token of the answer has them)."""
     flags = _FLAGS.get(analysis.lang)
     if flags is None:
         flags = _FLAGS[analysis.lang] = _LexemeFlags(analysis.doc.vocab)
     return flags
 
 
-def find_actions(analysis: Analysis) -> list[ActionHit]:
-    """Action verbs with a first-person subject shortly before them in the same clause."""
-    return _find_actions(analysis, _star_hits(analysis))
+def find_actions(analysis: Analysis) -> tuple[ActionHit, ...]:
+    """Action verbs with a first-person subject shortly before them in the same clause.
+
+    Found once per answer (``Analysis.actions``).
+    """
+    return analysis.actions
 
 
-def _find_actions(analysis: Analysis, lists: dict[str, list[Hit]]) -> list[ActionHit]:
-    texts = token_view(analysis.doc).texts
-    sentence_of = analysis.sentence_of
-    # The subject each pronoun token stands for ("I" wins where a token is in both lists).
-    subjects: dict[int, str] = {}
-    for h in lists["subject_plural"]:
-        subjects[h.tok_start] = "we"
-    for h in lists["subject_singular"]:
-        subjects[h.tok_start] = "i"
-    # Tokens with a subject at most SUBJECT_WINDOW tokens before them: only a verb there
-    # can have a subject of its own.
-    reach = {s + k for s in subjects for k in range(1, SUBJECT_WINDOW + 1)}
+def scan_actions(analysis: Analysis) -> tuple[ActionHit, ...]:
+    """What ``find_actions`` gives, found anew."""
+    return tuple(_find_actions(analysis, analysis.hits_by_list(STAR_LISTS)))
+
+
+def _find_actions(analysis: Analysis, lists: Mapping[str, list[Hit]]) -> list[ActionHit]:
     verbs = lists["action_verbs"]
-    verb_tokens: set[int] = set()
-    for h in verbs:
-        verb_tokens.update(range(h.tok_start, h.tok_end))
+    if not verbs:
+        return []
+    # The subject each pronoun token stands for ("I" wins where a token is in both lists).
+    subjects = {h.tok_start: "we" for h in lists["subject_plural"]}
+    subjects.update({h.tok_start: "i" for h in lists["subject_singular"]})
+    if not subjects:
+        return []  # no verb has a subject, nor one to share with the verbs after it
+    texts = analysis.view.texts
+    sent_of = analysis.token_sentences
+    # Only a verb with a subject at most SUBJECT_WINDOW tokens before it can have a subject
+    # of its own.
+    no_subject_near = subjects.keys().isdisjoint
+    verb_tokens = {i for h in verbs for i in range(h.tok_start, h.tok_end)}
     out: list[ActionHit] = []
     last_owner: dict[int, tuple[str, str]] = {}
     for hit in verbs:
         verb = hit.tok_start
-        sent = sentence_of(verb)
+        sent = sent_of[verb]
         owner, mode = (
-            _subject(analysis, verb, sent, subjects, verb_tokens)
-            if verb in reach
-            else (None, "done")
+            (None, "done")
+            if no_subject_near(range(verb - SUBJECT_WINDOW, verb))
+            else _subject(analysis, verb, sent, subjects, verb_tokens)
         )
         if owner is None and sent in last_owner and _coordinated(texts, verb):
             owner, mode = last_owner[sent]
@@ -239,9 +258,10 @@ def _subject(
 ) -> tuple[str | None, str]:
     """The subject ('i', 'we' or None) shortly before the verb at token ``verb`` in its
     clause, and the mode of the action."""
-    view = token_view(analysis.doc)
+    view = analysis.view
     norms, texts = view.norms, view.texts
-    flags = _flags(analysis)
+    sent_of = analysis.token_sentences
+    flags = lexeme_flags(analysis)
     indonesian = analysis.lang == "id"
     english = analysis.lang == "en"
     mode = "done"
@@ -249,9 +269,8 @@ def _subject(
         mode = "hypothetical"  # "I learned to plan", "I wanted to call": an aim, not a deed
     for i in range(verb - 1, max(-1, verb - 1 - SUBJECT_WINDOW), -1):
         text = texts[i]
-        if analysis.sentence_of(i) != sent or (
-            text != "'" and not text.isalpha() and flags[text][0]  # letters are no punctuation
-        ):
+        # (letters are no punctuation: no flag lookup for a word)
+        if sent_of[i] != sent or (text != "'" and not text.isalpha() and flags[text].is_punct):
             break
         low = text.lower()
         if low in DETERMINERS or i in verb_tokens:
@@ -286,10 +305,10 @@ def is_goal(analysis: Analysis, hit: Hit, task_starts: dict[int, int]) -> bool:
     """A result cue stated as an aim (after a task cue in its sentence, or after 'to') or as
     a point in time ('until it finished')."""
     start = hit.tok_start
-    sent = analysis.sentence_of(start)
+    sent = analysis.token_sentences[start]
     if sent in task_starts and task_starts[sent] < start:
         return True
-    view = token_view(analysis.doc)
+    view = analysis.view
     if not PURPOSE.isdisjoint(view.norms[max(0, start - 2) : start]):
         return True
     # "this would improve sales", "it can help resolve conflict": a hope or a general
@@ -306,9 +325,9 @@ def echoes_question(analysis: Analysis, hit: Hit) -> bool:
     "A time when I improved a process was ..." restates "a time when you improved a
     process": it names the topic, not an outcome.
     """
-    if not analysis.question or analysis.sentence_of(hit.tok_start) != 0:
+    if not analysis.question or analysis.token_sentences[hit.tok_start] != 0:
         return False
-    words = token_view(analysis.doc).norms[hit.tok_start : hit.tok_end]
+    words = analysis.view.norms[hit.tok_start : hit.tok_end]
     return analysis.question_norms.issuperset(words)
 
 
@@ -396,16 +415,17 @@ def _blocks_subject_id(low: str, norm: str) -> bool:
 
 def _subject_id(analysis: Analysis, pron: int, verb: int) -> bool:
     """Whether the Indonesian pronoun at ``pron`` is the subject of the verb at ``verb``."""
-    view = token_view(analysis.doc)
+    view = analysis.view
     texts = view.texts
     prev = pron - 1
-    if prev < 0 or analysis.sentence_of(prev) != analysis.sentence_of(pron):
+    sent_of = analysis.token_sentences
+    if prev < 0 or sent_of[prev] != sent_of[pron]:
         return True
     before = texts[prev].lower()
     if before in PREPOSITIONS_ID:
         return False  # "menurut saya", "bagi kami": the pronoun is an object
-    is_punct, like_num = _flags(analysis)[texts[prev]]
-    if is_punct or before in SUBJECT_LEADS_ID or like_num:
+    flags = lexeme_flags(analysis)[texts[prev]]
+    if flags.is_punct or before in SUBJECT_LEADS_ID or flags.like_num:
         return True
     # After a noun: only the object-focus form, a bare root right after the pronoun.
     if "yang" in map(str.lower, texts[pron + 1 : verb]):
@@ -424,13 +444,19 @@ _SPAN = attrgetter("start", "end")
 
 def tag_star(analysis: Analysis) -> StarMap:
     """Tag every sentence and collect the cues of each component."""
-    lists = _star_hits(analysis)
-    sentence_of, negated = analysis.sentence_of, analysis.negated
+    lists = analysis.hits_by_list(STAR_LISTS)
+    sent_of, negated = analysis.token_sentences, analysis.negated
     per_sentence: dict[int, dict[str, list[Evidence]]] = {}
-    components: dict[str, list[Evidence]] = {label: [] for label in LABELS}
+    components: dict[str, list[Evidence]] = {  # LABELS, in their order
+        "situation": [],
+        "task": [],
+        "action": [],
+        "result": [],
+        "reflection": [],
+    }
     task_starts: dict[int, int] = {}
     for hit in lists[CUE_LISTS["task"]]:
-        sent = sentence_of(hit.tok_start)
+        sent = sent_of[hit.tok_start]
         task_starts[sent] = min(task_starts.get(sent, hit.tok_start), hit.tok_start)
     for label, lexicon in CUE_LISTS.items():
         found = components[label]
@@ -443,29 +469,27 @@ def tag_star(analysis: Analysis) -> StarMap:
                 continue
             ev = _evidence(hit, lexicon)
             found.append(ev)
-            sent = sentence_of(hit.tok_start)
-            per_sentence.setdefault(sent, {}).setdefault(label, []).append(ev)
-    actions = [a for a in _find_actions(analysis, lists) if a.mode == "done"]
+            per_sentence.setdefault(sent_of[hit.tok_start], {}).setdefault(label, []).append(ev)
+    actions = tuple([a for a in analysis.actions if a.mode == "done"])
     for action in actions:
         components["action"].append(action.evidence)
         per_sentence.setdefault(action.sentence, {}).setdefault("action", []).append(
             action.evidence
         )
-    labels: list[tuple[int, str, Evidence | None]] = []
-    for sentence in analysis.sentences:
-        cues = per_sentence.get(sentence.index)
-        if not cues:
-            labels.append((sentence.index, "none", None))
-            continue
-        best = _best_label(cues)
-        labels.append((sentence.index, best, cues[best][0]))
+    labels: list[tuple[int, str, Evidence | None]] = [
+        (sentence.index, "none", None) for sentence in analysis.sentences
+    ]
+    for sent, cues in per_sentence.items():
+        if sent >= 0:  # (-1: a whitespace-only sentence, not among the sentences)
+            best = _best_label(cues)
+            labels[sent] = (sent, best, cues[best][0])
     return StarMap(
         components={
             k: tuple(sorted(v, key=_SPAN)) if len(v) > 1 else tuple(v)
             for k, v in components.items()
         },
         sentence_labels=tuple(labels),
-        actions=tuple(actions),
+        actions=actions,
     )
 
 

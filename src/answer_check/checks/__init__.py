@@ -45,9 +45,13 @@ class KindExample:
     job: str | None = None  # a job description, for kinds that read it
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Outcome:
-    """What a check returns: a score 0..1, the evidence, and a message key with its fields."""
+    """What a check returns: a score 0..1, the evidence, and a message key with its fields.
+
+    Read-only once made (slotted, not frozen: a check builds one per call, and a frozen
+    dataclass is several times slower to build).
+    """
 
     score: float
     evidence: tuple[Evidence, ...] = ()
@@ -200,6 +204,8 @@ def run_check(kind: str, analysis: Analysis, params: Mapping[str, Any]) -> Outco
     if params.get("asked") and analysis.question and not _asked(analysis, tuple(params["asked"])):
         return Outcome(0.0, (), "question.not_asked", skipped=True)
     outcome = REGISTRY[kind].fn(analysis, params)
+    if 0.0 <= outcome.score <= 1.0:
+        return outcome
     score = min(1.0, max(0.0, outcome.score))
     if score != outcome.score:
         outcome = Outcome(score, outcome.evidence, outcome.message, outcome.fields, outcome.skipped)

@@ -6,9 +6,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from answer_check.checks import KindExample, Outcome, Param, by_lang, register
-from answer_check.checks.lexical import MIN_WORDS, evidence, hits_of, too_short
+from answer_check.checks.lexical import MIN_WORDS, evidence, hits_of, list_hits, too_short
 from answer_check.i18n import add, quote_list, t
-from answer_check.lexicons import token_view
 from answer_check.model import Evidence
 from answer_check.star import DETERMINERS, find_actions
 
@@ -129,7 +128,7 @@ def evidence_signs(
         spans.extend(Evidence(q.start, q.end, q.text, f"quantity: {q.kind}") for q in figures[:2])
     else:
         absent.append("traits.sign.figure")
-    examples, _ = hits_of(analysis, {"lexicons": markers, "terms": ()}, negation=True)
+    examples, _ = list_hits(analysis, markers, negation=True)
     if examples:
         present.append("traits.sign.example")
         spans.extend(evidence(examples[:2]))
@@ -250,10 +249,8 @@ CLAUSE_WORDS = frozenset(
 
 def _is_break(analysis: Analysis, i: int) -> bool:
     """Whether token ``i`` ends a clause: punctuation or one of CLAUSE_WORDS."""
-    text = token_view(analysis.doc).texts[i]
-    if text.lower() in CLAUSE_WORDS:
-        return True
-    return text not in ("'", "\u2019", "-") and bool(analysis.doc.vocab[text].is_punct)
+    text = analysis.view.texts[i]
+    return text.lower() in CLAUSE_WORDS or analysis.clause_punct[text]
 
 
 def _about(analysis: Analysis, target: Hit, word: Hit, window: int) -> bool:
@@ -266,7 +263,7 @@ def _about(analysis: Analysis, target: Hit, word: Hit, window: int) -> bool:
     """
     if analysis.sentence_of(target.tok_start) != analysis.sentence_of(word.tok_start):
         return False
-    view = token_view(analysis.doc)
+    view = analysis.view
     if target.tok_end <= word.tok_start:
         between = range(target.tok_end, word.tok_start)
         if len(between) > window:
@@ -425,7 +422,7 @@ def parts(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     missing: list[str] = []
     ev: list[Evidence] = []
     for name, label in zip(names, labels, strict=True):
-        kept, _ = hits_of(analysis, {"lexicons": (name,), "terms": ()}, negation=params["negation"])
+        kept, _ = list_hits(analysis, (name,), negation=params["negation"])
         if kept:
             found.append(f"{label} (\u201c{kept[0].text}\u201d)")
             firsts.append(kept[0].start)

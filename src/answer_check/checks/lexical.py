@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import replace
+from collections.abc import Iterator, Mapping
 from functools import cache
 from itertools import compress
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
+from answer_check.analysis import question_doc
 from answer_check.checks import KindExample, Outcome, Param, register
 from answer_check.i18n import add, quote_list, t
-from answer_check.lexicons import load_lexicon, token_view
+from answer_check.lexicons import load_lexicon
 from answer_check.model import Evidence
 
 if TYPE_CHECKING:
@@ -111,8 +111,20 @@ def hits_of(
     found = analysis.hits(tuple(params["lexicons"]), tuple(params["terms"]))
     if params.get("user_terms") and analysis.user_terms:
         found = found + analysis.hits((), analysis.user_terms)
-    found = one_per_span(found)
-    if not negation:
+    return _split_negated(analysis, one_per_span(found), negation)
+
+
+def list_hits(
+    analysis: Analysis, lexicons: tuple[str, ...], *, negation: bool
+) -> tuple[list[Hit], list[Hit]]:
+    """(counted, negated) hits of these word lists: ``hits_of`` without inline terms."""
+    return _split_negated(analysis, one_per_span(analysis.hits(lexicons)), negation)
+
+
+def _split_negated(
+    analysis: Analysis, found: list[Hit], negation: bool
+) -> tuple[list[Hit], list[Hit]]:
+    if not negation or not found:
         return found, []
     kept: list[Hit] = []
     dropped: list[Hit] = []
@@ -124,7 +136,7 @@ def hits_of(
 
 def one_per_span(hits: list[Hit]) -> list[Hit]:
     """Where hits of several lists overlap, keep the longest (then the first list's)."""
-    if _apart(hits):
+    if len(hits) < 2 or _apart(hits):
         return list(hits)  # nothing to choose between, already in text order
     ordered = sorted(hits, key=lambda h: (h.start - h.end, h.start, h.source, h.term))
     taken: list[tuple[int, int]] = []
@@ -265,14 +277,16 @@ def avoid(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
 )
 def balance(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     """Credit for signs of the wanted quality, less a penalty for signs of its opposite."""
-    pos, _ = hits_of(analysis, {"lexicons": params["positive"], "terms": ()}, negation=True)
-    if analysis.lang == "id":
+    lang = analysis.lang
+    pos, _ = list_hits(analysis, tuple(params["positive"]), negation=True)
+    if lang == "id":
         pos = [h for h in pos if not _hearsay(analysis, h.tok_end)]
-    neg, _ = hits_of(analysis, {"lexicons": params["negative"], "terms": ()}, negation=False)
+    neg, _ = list_hits(analysis, tuple(params["negative"]), negation=False)
     if params["negative_except"] and neg:
         skip = set(params["negative_except"])
         labels = {i: lab for i, lab, _cue in analysis.star.sentence_labels}
-        neg = [h for h in neg if labels.get(analysis.sentence_of(h.tok_start)) not in skip]
+        sent_of = analysis.token_sentences
+        neg = [h for h in neg if labels.get(sent_of[h.tok_start]) not in skip]
     pos_ev = list(evidence(pos))
     items = [h.text for h in pos]
     signs = len({h.term.lower() for h in pos})
@@ -281,13 +295,16 @@ def balance(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
         if count >= PAST_TENSE_MIN:
             signs += 1
             pos_ev.extend(first)
-            items.append(t("balance.past", analysis.lang, n=count))
+            items.append(t("balance.past", lang, n=count))
     score = min(1.0, signs / params["min"]) * (
         1 - min(params["max_penalty"], len(neg) * params["penalty"])
     )
-    lang = analysis.lang
-    neg_items = quote_list([h.text for h in neg], lang) if neg else t("balance.nothing", lang)
-    ev = tuple(sorted([*pos_ev, *evidence(neg, "-")], key=_SPAN))
+    if neg:
+        neg_items = quote_list([h.text for h in neg], lang)
+        pos_ev.extend(evidence(neg, "-"))
+    else:
+        neg_items = t("balance.nothing", lang)
+    ev = tuple(sorted(pos_ev, key=_SPAN)) if len(pos_ev) > 1 else tuple(pos_ev)
     if not signs:
         return Outcome(0.0, ev, "balance.none", {"neg": neg_items})
     return Outcome(score, ev, "balance.found", {"pos": quote_list(items, lang), "neg": neg_items})
@@ -300,7 +317,7 @@ def past_tense_verbs(analysis: Analysis) -> list[Evidence]:
     ("saya menelepon", not "saya biasanya menelepon") and the aspect words of a finished
     event ("sudah", "telah", "pernah", "sempat").
     """
-    view = token_view(analysis.doc)
+    view = analysis.view
     texts = view.texts
     if analysis.lang == "id":
         out = [
@@ -308,7 +325,10 @@ def past_tense_verbs(analysis: Analysis) -> list[Evidence]:
             for i, text in enumerate(texts)
             if text.lower() in _ID_PAST_ASPECT and not _hearsay(analysis, i + 1)
         ]
-        out.extend(replace(a.evidence, rule="told action") for a in analysis.star.actions)
+        out.extend(
+            Evidence(e.start, e.end, e.text, "told action", e.polarity)
+            for e in (a.evidence for a in analysis.star.actions)
+        )
         return sorted(out, key=_SPAN)
     if analysis.lang != "en":
         return []
@@ -319,7 +339,7 @@ def _past_tense_signs(analysis: Analysis, limit: int) -> tuple[int, list[Evidenc
     """How many signs of a told past there are (``past_tense_verbs``), and the first
     ``limit`` of them when there are that many (else none)."""
     if analysis.lang == "en":
-        view = token_view(analysis.doc)
+        view = analysis.view
         where = _english_past(view)
         first = [_past_evidence(view, i) for i in where[:limit]] if len(where) >= limit else []
         return len(where), first
@@ -367,7 +387,7 @@ def _hearsay(analysis: Analysis, tok: int) -> bool:
     hearing, reading or seeing ("saya pernah dengar namanya")."""
     if analysis.lang != "id":
         return False
-    view = token_view(analysis.doc)
+    view = analysis.view
     if tok >= len(view.texts):
         return False
     prev = view.texts[tok - 1].lower() if tok else ""
@@ -458,27 +478,27 @@ def answers_question(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     """Credit for picking up the question's content words (lemma-matched): answering what was asked."""
     if not analysis.question:
         return Outcome(0.0, (), "question.none", skipped=True)
-    keys = question_keywords(analysis)
+    keys = _keyword_search(analysis.lang, analysis.question)
     if not keys:
         return Outcome(0.0, (), "question.none", skipped=True)
-    view = token_view(analysis.doc)
+    view = analysis.view
     norms, present = view.norms, view.norm_set
     lines: str | None = None  # the answer's words, each after a newline (made when needed)
     covered, missing, ev = [], [], []
-    for norm, surface in keys:
-        i = norms.index(norm) if norm in present else None
-        if i is None and len(norm) >= STEM_MIN:
+    for norm, surface, probe, rule in keys:
+        if norm in present:
+            i: int | None = norms.index(norm)
+        elif probe is not None:
             # Only a word that starts with the same STEM_MIN letters can share the root: one
             # substring search rules out most words (a match only may be one).
             if lines is None:
-                lines = "\n" + "\n".join(norms)
-            if "\n" + norm[:STEM_MIN] in lines:
-                i = _same_stem(norm, norms)
+                lines = _lines(norms)
+            i = _same_stem(norm, norms, lines) if probe in lines else None
+        else:
+            i = None
         if i is not None:
             covered.append(surface)
-            ev.append(
-                Evidence(view.starts[i], view.ends[i], view.texts[i], f"question word: {surface}")
-            )
+            ev.append(Evidence(view.starts[i], view.ends[i], view.texts[i], rule))
         else:
             missing.append(surface)
     lang = analysis.lang
@@ -489,6 +509,22 @@ def answers_question(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     return Outcome(score, tuple(sorted(ev, key=_START)), "question.covered", fields)
 
 
+@cache
+def _keyword_search(lang: str, question: str) -> tuple[tuple[str, str, str | None, str], ...]:
+    """Per keyword of the question (``question_keywords``): its norm, its surface form, the
+    line start that a word of the same root would have in the answer's lines of norms (None
+    when the keyword is too short for a root search) and its evidence rule."""
+    return tuple(
+        (
+            norm,
+            surface,
+            "\n" + norm[:STEM_MIN] if len(norm) >= STEM_MIN else None,
+            f"question word: {surface}",
+        )
+        for norm, surface in _question_keywords(lang, question)
+    )
+
+
 # Words of another form of the same root count ("failure" answers "failed", "initiate" answers
 # "initiative"): a shared start of at least STEM_MIN letters that covers at least STEM_SHARE
 # of the shorter word.
@@ -496,15 +532,13 @@ STEM_MIN = 4
 STEM_SHARE = 0.8
 
 
-def _same_stem(norm: str, norms: list[str]) -> int | None:
+def _same_stem(norm: str, norms: list[str], lines: str) -> int | None:
     """The first position of an answer word that shares the root of ``norm`` (lemmas alone
-    miss it); ``norm`` is not among the answer's words."""
+    miss it); ``norm`` is not among the answer's words, ``lines`` holds them (``_lines``)."""
     if len(norm) < STEM_MIN:
         return None
-    head = norm[:STEM_MIN]
-    for where, other in enumerate(norms):
-        if not other.startswith(head):
-            continue
+    for where in _line_numbers(lines, "\n" + norm[:STEM_MIN]):
+        other = norms[where]
         shared = next(
             (i for i, (a, b) in enumerate(zip(norm, other, strict=False)) if a != b),
             min(len(norm), len(other)),
@@ -512,6 +546,24 @@ def _same_stem(norm: str, norms: list[str]) -> int | None:
         if shared >= STEM_MIN and shared >= STEM_SHARE * min(len(norm), len(other)):
             return where
     return None
+
+
+def _lines(norms: list[str]) -> str:
+    """The words, each after a newline: line ``i`` (of those after the first newline) holds
+    word ``i``, a newline inside a word (a paragraph break) written as a space."""
+    lines = "\n" + "\n".join(norms)
+    if lines.count("\n") != len(norms):
+        lines = "\n" + "\n".join([norm.replace("\n", " ") for norm in norms])
+    return lines
+
+
+def _line_numbers(lines: str, probe: str) -> Iterator[int]:
+    """The numbers of the lines of ``_lines`` that start like ``probe`` (a newline and the
+    start of a line, no other newline), in order."""
+    at = lines.find(probe)
+    while at != -1:
+        yield lines.count("\n", 0, at)
+        at = lines.find(probe, at + 1)
 
 
 def question_keywords(analysis: Analysis) -> list[tuple[str, str]]:
@@ -522,15 +574,21 @@ def question_keywords(analysis: Analysis) -> list[tuple[str, str]]:
 
 
 @cache
-def _question_keywords(lang: str, question: str) -> list[tuple[str, str]]:
-    """Cached per question: a class shares a handful of questions across many answers."""
+def _question_word_lists(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The lemmas of the question boilerplate and question content word lists (per language)."""
     from answer_check.nlp import pipeline
 
     pipe = pipeline(lang)
-    analysis_lang = lang
-    qdoc = pipe.make_pattern(question)
-    boiler = {pipe.lemma(t.text) for t in load_lexicon("question_boilerplate", analysis_lang)}
-    content = {pipe.lemma(t.text) for t in load_lexicon("question_content", analysis_lang)}
+    boiler = frozenset(pipe.lemma(t.text) for t in load_lexicon("question_boilerplate", lang))
+    content = frozenset(pipe.lemma(t.text) for t in load_lexicon("question_content", lang))
+    return boiler, content
+
+
+@cache
+def _question_keywords(lang: str, question: str) -> list[tuple[str, str]]:
+    """Cached per question: a class shares a handful of questions across many answers."""
+    qdoc = question_doc(lang, question)
+    boiler, content = _question_word_lists(lang)
     seen: set[str] = set()
     out = []
     for tok in qdoc:

@@ -69,7 +69,7 @@ def quantified(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     lang = analysis.lang
     where_key = f"quantified.where.{params['scope']}"
     where = t(where_key, lang)
-    if params["scope"] == "result":
+    if params["scope"] == "result" and found:  # (no figures: none in result sentences either)
         result_sents = result_sentences(analysis)
         text = analysis.text
         in_scope = [

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from answer_check.checks import KindExample, Outcome, Param, register
 from answer_check.i18n import add, quote_list
+from answer_check.model import Evidence
 
 if TYPE_CHECKING:
     from answer_check.analysis import Analysis
 
 COMPONENTS = ("situation", "task", "action", "result", "reflection")
+_START = attrgetter("start")
+
+
+def _against(ev: Evidence) -> Evidence:
+    """The span as evidence that costs points (``dataclasses.replace`` without its overhead)."""
+    return Evidence(ev.start, ev.end, ev.text, ev.rule, "-")
+
 
 add(
     {
@@ -100,7 +108,7 @@ def star_order(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     cue = next(c for i, _lab, c in star.sentence_labels if i == first_result)
     return Outcome(
         0.0,
-        (replace(cue, polarity="-"),) if cue else (),
+        (_against(cue),) if cue else (),
         "order.bad",
         {"r": first_result + 1, "a": first_action + 1},
     )
@@ -138,10 +146,7 @@ def ownership(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     share = len(mine) / len(actions)
     score = min(share / params["target"], len(mine) / params["min_actions"])
     ev = tuple(
-        sorted(
-            [a.evidence for a in mine] + [replace(a.evidence, polarity="-") for a in ours],
-            key=lambda e: e.start,
-        )
+        sorted([a.evidence for a in mine] + [_against(a.evidence) for a in ours], key=_START)
     )
     key = "own.ok" if score >= 0.75 else "own.low"
     return Outcome(

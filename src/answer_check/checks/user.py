@@ -4,6 +4,7 @@ requirements mapped to experience."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -11,10 +12,10 @@ from answer_check.checks import KindExample, Outcome, Param, register
 from answer_check.checks.lexical import evidence, hits_of
 from answer_check.i18n import add, quote_list, t
 from answer_check.model import Evidence
-from answer_check.star import find_actions
+from answer_check.star import find_actions, lexeme_flags
 
 if TYPE_CHECKING:
-    from answer_check.analysis import Analysis
+    from answer_check.analysis import Analysis, Sentence
 
 add(
     {
@@ -225,8 +226,13 @@ def direct_answer_first(analysis: Analysis, params: Mapping[str, Any]) -> Outcom
         return Outcome(0.0, (), "direct.none", {"expect": _expect_text(expect, lang)})
     cues.sort(key=lambda e: (e.start, e.end))
     first = cues[0]
+    # Words (letters or a number) of the tokens that start before the first cue.
+    flags = lexeme_flags(analysis)
+    view = analysis.view
     words_before = sum(
-        1 for t in analysis.doc if t.idx < first.start and (t.is_alpha or t.like_num)
+        1
+        for text in view.texts[: bisect_left(view.starts, first.start)]
+        if flags[text].is_alpha or flags[text].like_num
     )
     first_sentence_end = analysis.sentences[0].end
     items = quote_list([first.text], lang)
@@ -345,21 +351,23 @@ def _is_a_definitions(analysis: Analysis) -> list[Evidence]:
     if analysis.lang == "id":
         return _adalah_definitions(analysis)
     out = []
-    doc = analysis.doc
+    view = analysis.view
+    texts, norms, starts, ends = view.texts, view.norms, view.starts, view.ends
+    flags = lexeme_flags(analysis)
     for sent in analysis.sentences:
-        toks = [t for t in doc[sent.tok_start : sent.tok_end] if not t.is_space]
+        toks = _sentence_words(analysis, sent)
         for j, tok in enumerate(toks[1 : _DEF_SUBJECT_MAX + 1], start=1):
-            if tok.is_punct and tok.text not in ("-", "/"):
+            if flags[texts[tok]].is_punct and texts[tok] not in ("-", "/"):
                 break
             if (
-                tok.norm_ == "be"
-                and tok.lower_ not in ("'s",)
+                norms[tok] == "be"
+                and texts[tok].lower() not in ("'s",)
                 and j + 1 < len(toks)
-                and toks[j + 1].lower_ in _DEF_AFTER_BE
+                and texts[toks[j + 1]].lower() in _DEF_AFTER_BE
             ):
-                if toks[0].lower_ in _PRONOUNS:
+                if texts[toks[0]].lower() in _PRONOUNS:
                     break
-                start, end = toks[0].idx, toks[j + 1].idx + len(toks[j + 1].text)
+                start, end = starts[toks[0]], ends[toks[j + 1]]
                 out.append(Evidence(start, end, analysis.text[start:end], "definition: X is a"))
                 break
     return out
@@ -369,22 +377,37 @@ def _adalah_definitions(analysis: Analysis) -> list[Evidence]:
     """Indonesian: '<subject of 1-6 words> adalah/merupakan/ialah/yaitu ...' at a sentence
     start, the subject neither a pronoun nor holding a person ('Tugas saya adalah ...')."""
     out = []
-    doc = analysis.doc
+    view = analysis.view
+    texts, starts, ends = view.texts, view.starts, view.ends
+    flags = lexeme_flags(analysis)
     for sent in analysis.sentences:
-        toks = [t for t in doc[sent.tok_start : sent.tok_end] if not t.is_space]
-        if not toks or toks[0].lower_ in _PRONOUNS or toks[0].lower_ in _ID_NOT_SUBJECT_START:
+        toks = _sentence_words(analysis, sent)
+        if not toks:
+            continue
+        first = texts[toks[0]].lower()
+        if first in _PRONOUNS or first in _ID_NOT_SUBJECT_START:
             continue
         for j, tok in enumerate(toks[1 : _DEF_SUBJECT_MAX + 1], start=1):
-            low = tok.lower_
-            if low == "," and j + 1 < len(toks) and toks[j + 1].lower_ in ("yaitu", "yakni"):
+            low = texts[tok].lower()
+            if (
+                low == ","
+                and j + 1 < len(toks)
+                and texts[toks[j + 1]].lower() in ("yaitu", "yakni")
+            ):
                 continue  # "Churn, yaitu ..."
-            if (tok.is_punct and tok.text not in ("-", "/")) or low in _ID_PERSONS:
+            if (flags[texts[tok]].is_punct and texts[tok] not in ("-", "/")) or low in _ID_PERSONS:
                 break
-            if low in _ID_COPULAS and j + 1 < len(toks) and toks[j + 1].is_alpha:
-                start, end = toks[0].idx, tok.idx + len(tok.text)
+            if low in _ID_COPULAS and j + 1 < len(toks) and flags[texts[toks[j + 1]]].is_alpha:
+                start, end = starts[toks[0]], ends[tok]
                 out.append(Evidence(start, end, analysis.text[start:end], "definition: X adalah"))
                 break
     return out
+
+
+def _sentence_words(analysis: Analysis, sent: Sentence) -> list[int]:
+    """The positions of a sentence's tokens that are not whitespace."""
+    texts, flags = analysis.view.texts, lexeme_flags(analysis)
+    return [i for i in range(sent.tok_start, sent.tok_end) if not flags[texts[i]].is_space]
 
 
 # ---------------------------------------------------------------------------- requirement map
