@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from answer_check.analysis import Analysis
 from answer_check.checks import PASS_AT, run_check
+from answer_check.checks.shape import speaking_seconds
 from answer_check.i18n import LANGS, add, t
 from answer_check.model import STAR_KEYS, CriterionResult, Fix, QuestionInfo, ScoreCard
 from answer_check.rubric import Rubric, find_rubric
@@ -172,7 +173,6 @@ def evaluate(
     )
     uses_star = any(c.check in STAR_CHECKS for c in rubric.criteria)
     star = analysis.star if uses_star else None
-    from answer_check.checks.shape import speaking_seconds
 
     return ScoreCard(
         score=overall,
@@ -231,7 +231,7 @@ def _criterion_texts(rubric: Rubric, lang: str) -> tuple[_CriterionTexts, ...]:
 def _star_sentences(analysis: Analysis) -> tuple:  # type: ignore[type-arg]
     from answer_check.model import StarSentence
 
-    sents = {s.index: s for s in analysis.sentences}
+    sents = analysis.sentences  # a sentence's index is its position in the list
     return tuple(
         StarSentence(i, sents[i].start, sents[i].end, label, cue)
         for i, label, cue in analysis.star.sentence_labels
