@@ -46,20 +46,3 @@ def test_json_report_matches_snapshot(name: str, stage: str, question: str) -> N
 def test_same_input_gives_byte_identical_json() -> None:
     first = render(*CASES[0])
     assert all(render(*CASES[0]) == first for _ in range(3))
-
-
-@pytest.mark.parametrize(("name", "stage", "question"), CASES, ids=[c[0] for c in CASES])
-def test_batch_json_lines_equal_the_full_report(name: str, stage: str, question: str) -> None:
-    """``batch`` serializes the shallow report (dataclasses left for orjson): same JSON as
-    the full ``to_dict``, key order included, with and without a job description."""
-    import json
-
-    import orjson
-
-    text = (ROOT / "examples" / f"{name}.txt").read_text(encoding="utf-8")
-    job = (ROOT / "examples" / "jobdesc_data_analyst.txt").read_text(encoding="utf-8")
-    for job_text in (None, job):
-        card = score(Request(text=text, stage=stage, question=question, job_text=job_text))
-        full = card.to_dict()
-        assert orjson.dumps(card.to_dict(shallow=True)) == orjson.dumps(full)
-        assert json.loads(orjson.dumps(card.to_dict(shallow=True))) == full

@@ -845,7 +845,7 @@ def _score_one(rec: Record, lang: str, doc: Any, settings: Settings) -> Scored |
             "where": rec.where,
             "coach_score": rec.coach_score,
             "html": report,
-            "report": card.to_dict(shallow=True),
+            "report": card.to_dict(),
         },
         option=orjson.OPT_APPEND_NEWLINE,
     )

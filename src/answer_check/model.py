@@ -184,45 +184,15 @@ class ScoreCard:
     def question_type(self) -> str:
         return self.question.type
 
-    def to_dict(self, *, shallow: bool = False) -> dict[str, Any]:
-        """The JSON report (schema documented in the README).
-
-        ``shallow=True`` leaves the parts whose ``to_dict`` is exactly their fields in order
-        (Evidence, CriterionResult, StarSentence, Fix, QuestionInfo) as dataclasses: orjson
-        writes those natively, to the same JSON, several times faster (``batch`` does).
-        """
-        if shallow:
-            return self._data(
-                question=self.question,
-                criteria=self.criteria,
-                fixes=self.fixes,
-                star=(
-                    {k: self.star.get(k, ()) for k in STAR_KEYS} if self.star is not None else None
-                ),
-                star_sentences=self.star_sentences,
-            )
-        return self._data(
-            question=self.question.to_dict(),
-            criteria=[c.to_dict() for c in self.criteria],
-            fixes=[f.to_dict() for f in self.fixes],
-            star=(
-                {k: [e.to_dict() for e in self.star.get(k, ())] for k in STAR_KEYS}
-                if self.star is not None
-                else None
-            ),
-            star_sentences=[s.to_dict() for s in self.star_sentences],
-        )
-
-    def _data(
-        self, *, question: Any, criteria: Any, fixes: Any, star: Any, star_sentences: Any
-    ) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON report (schema documented in the README)."""
         data: dict[str, Any] = {
             "schema_version": SCHEMA_VERSION,
             "score": self.score,
             "band": self.band,
             "stage": self.stage,
             "question_type": self.question.type,
-            "question": question,
+            "question": self.question.to_dict(),
             "lang": self.lang,
             "report_lang": self.report_lang,
             "rubric": {
@@ -235,13 +205,13 @@ class ScoreCard:
                 "words": self.words,
                 "speaking_seconds": self.speaking_seconds,
             },
-            "criteria": criteria,
-            "fixes": fixes,
+            "criteria": [c.to_dict() for c in self.criteria],
+            "fixes": [f.to_dict() for f in self.fixes],
             "notes": list(self.notes),
         }
         if self.star is not None:
-            data["star"] = star
-            data["star_sentences"] = star_sentences
+            data["star"] = {k: [e.to_dict() for e in self.star.get(k, ())] for k in STAR_KEYS}
+            data["star_sentences"] = [s.to_dict() for s in self.star_sentences]
             data["star_order_ok"] = self.star_order_ok
         if self.job is not None:
             data["job"] = {"terms": [t.to_dict() for t in self.job]}
