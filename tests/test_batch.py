@@ -639,3 +639,14 @@ def test_readme_documents_batch() -> None:
         "coach_score",
     ):
         assert word in readme, word
+
+
+def test_chunks_give_every_worker_several_tasks() -> None:
+    """A small class is split so that both workers score to the end; a large one is handed
+    over in bigger chunks; an unknown count falls back to the default."""
+    from answer_check.batch import CHUNK, CHUNK_RANGE, chunk_size
+
+    assert 60 // chunk_size(60, 2) >= 4 * 2 - 1
+    assert chunk_size(10, 2) == CHUNK_RANGE[0]
+    assert chunk_size(10_000, 2) == CHUNK_RANGE[1]
+    assert chunk_size(None, 2) == CHUNK
