@@ -96,3 +96,11 @@ def test_any_text(text: str) -> None:
     assert 0.0 <= guess.confidence <= 1.0
     assert guess.en_hits >= 0
     assert guess.id_hits >= 0
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_ascii_words_are_found_as_by_the_unicode_rule(text: str) -> None:
+    """ASCII text takes a faster pattern; it must find exactly the same words."""
+    from answer_check.language import _WORD_RE, words_of
+
+    assert words_of(text) == _WORD_RE.findall(text)

@@ -12,6 +12,7 @@ __all__ = [
     "SUPPORTED_LANGS",
     "LanguageGuess",
     "detect_language",
+    "words_of",
 ]
 
 Lang = Literal["en", "id"]
@@ -50,6 +51,8 @@ ID_FUNCTION_WORDS: Final = frozenset(
 assert not EN_FUNCTION_WORDS & ID_FUNCTION_WORDS
 
 _WORD_RE: Final = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+# The same words in ASCII text (nearly every answer), which the regex engine finds faster.
+_ASCII_WORD_RE: Final = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 # Confidence reaches its full margin only after this many function words were seen.
 _FULL_EVIDENCE: Final = 6
 
@@ -64,6 +67,11 @@ class LanguageGuess:
     id_hits: int
 
 
+def words_of(text: str) -> list[str]:
+    """The words of ``text`` (letters, with one inner apostrophe), as written."""
+    return (_ASCII_WORD_RE if text.isascii() else _WORD_RE).findall(text)
+
+
 def detect_language(text: str) -> LanguageGuess:
     """Guess whether ``text`` is English or Indonesian by its majority of function words.
 
@@ -73,7 +81,7 @@ def detect_language(text: str) -> LanguageGuess:
     """
     # The words, lower-cased in one call (joined by spaces, so each word's case mapping is
     # the same as on its own); the two lists share no word.
-    words = " ".join(_WORD_RE.findall(text)).lower().replace("\u2019", "'").split(" ")
+    words = " ".join(words_of(text)).lower().replace("\u2019", "'").split(" ")
     en_hits = sum(map(EN_FUNCTION_WORDS.__contains__, words))
     id_hits = sum(map(ID_FUNCTION_WORDS.__contains__, words))
     total = en_hits + id_hits
