@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from itertools import chain
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from answer_check.errors import RubricError
 from answer_check.lexicons import (
@@ -186,18 +186,37 @@ class _Universe:
 UNIVERSE = _Universe()
 
 
-class _ClausePunct(dict[str, bool]):
-    """By word text: is it punctuation that ends a clause (not an apostrophe or hyphen)?
+class LexemeFlags(NamedTuple):
+    """A word's lexeme flags in spaCy's vocabulary, and whether it ends a clause."""
 
-    Read from one language's vocabulary once per word (up to _WORD_FLAGS_MAX words).
+    is_punct: bool
+    like_num: bool
+    is_space: bool
+    is_alpha: bool
+    clause_end: bool  # punctuation that ends a clause (not an apostrophe or hyphen)
+
+
+class _LexemeFlags(dict[str, LexemeFlags]):
+    """Words' lexeme flags by their text, for one language.
+
+    Read from the vocabulary once per word (up to _WORD_FLAGS_MAX words), instead of making
+    a spaCy Token for every look at a word.
     """
 
     def __init__(self, vocab: Any) -> None:
         super().__init__()
         self.vocab = vocab
 
-    def __missing__(self, text: str) -> bool:
-        found = bool(self.vocab[text].is_punct and text not in ("'", "\u2019", "-"))
+    def __missing__(self, text: str) -> LexemeFlags:
+        lexeme = self.vocab[text]
+        punct = bool(lexeme.is_punct)
+        found = LexemeFlags(
+            punct,
+            bool(lexeme.like_num),
+            bool(lexeme.is_space),
+            bool(lexeme.is_alpha),
+            punct and text not in ("'", "\u2019", "-"),
+        )
         if len(self) < _WORD_FLAGS_MAX:
             self[text] = found
         return found
@@ -214,7 +233,7 @@ class _WordLike(dict[str, bool]):
 
 
 _WORD_FLAGS_MAX = 200_000
-_CLAUSE_PUNCT: dict[str, _ClausePunct] = {}  # per language
+_LEXEME_FLAGS: dict[str, _LexemeFlags] = {}  # per language
 _WORD_LIKE = _WordLike()
 
 
@@ -354,19 +373,19 @@ class Analysis:
     @cached_property
     def _break_tokens(self) -> set[int]:
         """Tokens of clause-break words ("but", "because"); clause-ending punctuation is
-        told by ``clause_punct``."""
+        told by ``lexeme_flags``."""
         toks: set[int] = set()
         for hit in self.hits(("clause_breaks",)):
             toks.update(range(hit.tok_start, hit.tok_end))
         return toks
 
     @property
-    def clause_punct(self) -> Mapping[str, bool]:
-        """By word text: is it punctuation that ends a clause (not an apostrophe or hyphen)?"""
-        punct = _CLAUSE_PUNCT.get(self.lang)
-        if punct is None:
-            punct = _CLAUSE_PUNCT[self.lang] = _ClausePunct(self.doc.vocab)
-        return punct
+    def lexeme_flags(self) -> Mapping[str, LexemeFlags]:
+        """By word text: the word's lexeme flags (as a Token of the answer has them)."""
+        flags = _LEXEME_FLAGS.get(self.lang)
+        if flags is None:
+            flags = _LEXEME_FLAGS[self.lang] = _LexemeFlags(self.doc.vocab)
+        return flags
 
     def _term_words(self, term: str) -> frozenset[str]:
         """The lower-case words and lemmas of a word-list term."""
@@ -395,9 +414,9 @@ class Analysis:
                     return True
         sent_of = self.token_sentences
         sent = sent_of[start]
-        breaks, punct = self._break_tokens, self.clause_punct
+        breaks, flags = self._break_tokens, self.lexeme_flags
         for i in range(start - 1, max(-1, start - 1 - NEGATION_WINDOW), -1):
-            if sent_of[i] != sent or i in breaks or punct[texts[i]]:
+            if sent_of[i] != sent or i in breaks or flags[texts[i]].clause_end:
                 return False
             if i in neg:
                 return True

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from answer_check.model import Evidence
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
-
-    from spacy.vocab import Vocab
 
     from answer_check.analysis import Analysis
     from answer_check.lexicons import Hit
@@ -159,51 +157,6 @@ def _evidence(hit: Hit, rule: str) -> Evidence:
 STAR_LISTS = (*CUE_LISTS.values(), "subject_singular", "subject_plural", "action_verbs")
 
 
-class LexemeFlags(NamedTuple):
-    """A word's lexeme flags in spaCy's vocabulary."""
-
-    is_punct: bool
-    like_num: bool
-    is_space: bool
-    is_alpha: bool
-
-
-class _LexemeFlags(dict[str, LexemeFlags]):
-    """Words' lexeme flags by their text, for one language.
-
-    Read from the vocabulary once per word (up to _FLAGS_MAX words), instead of making a
-    spaCy Token for every look at a word.
-    """
-
-    def __init__(self, vocab: Vocab) -> None:
-        super().__init__()
-        self.vocab = vocab
-
-    def __missing__(self, text: str) -> LexemeFlags:
-        lexeme = self.vocab[text]
-        found = LexemeFlags(
-            bool(lexeme.is_punct),
-            bool(lexeme.like_num),
-            bool(lexeme.is_space),
-            bool(lexeme.is_alpha),
-        )
-        if len(self) < _FLAGS_MAX:
-            self[text] = found
-        return found
-
-
-_FLAGS: dict[str, _LexemeFlags] = {}
-_FLAGS_MAX = 200_000
-
-
-def lexeme_flags(analysis: Analysis) -> Mapping[str, LexemeFlags]:
-    """By word text: the word's lexeme flags (as a Token of the answer has them)."""
-    flags = _FLAGS.get(analysis.lang)
-    if flags is None:
-        flags = _FLAGS[analysis.lang] = _LexemeFlags(analysis.doc.vocab)
-    return flags
-
-
 def find_actions(analysis: Analysis) -> tuple[ActionHit, ...]:
     """Action verbs with a first-person subject shortly before them in the same clause.
 
@@ -261,7 +214,7 @@ def _subject(
     view = analysis.view
     norms, texts = view.norms, view.texts
     sent_of = analysis.token_sentences
-    flags = lexeme_flags(analysis)
+    flags = analysis.lexeme_flags
     indonesian = analysis.lang == "id"
     english = analysis.lang == "en"
     mode = "done"
@@ -424,7 +377,7 @@ def _subject_id(analysis: Analysis, pron: int, verb: int) -> bool:
     before = texts[prev].lower()
     if before in PREPOSITIONS_ID:
         return False  # "menurut saya", "bagi kami": the pronoun is an object
-    flags = lexeme_flags(analysis)[texts[prev]]
+    flags = analysis.lexeme_flags[texts[prev]]
     if flags.is_punct or before in SUBJECT_LEADS_ID or flags.like_num:
         return True
     # After a noun: only the object-focus form, a bare root right after the pronoun.

@@ -250,7 +250,7 @@ CLAUSE_WORDS = frozenset(
 def _is_break(analysis: Analysis, i: int) -> bool:
     """Whether token ``i`` ends a clause: punctuation or one of CLAUSE_WORDS."""
     text = analysis.view.texts[i]
-    return text.lower() in CLAUSE_WORDS or analysis.clause_punct[text]
+    return text.lower() in CLAUSE_WORDS or analysis.lexeme_flags[text].clause_end
 
 
 def _about(analysis: Analysis, target: Hit, word: Hit, window: int) -> bool:

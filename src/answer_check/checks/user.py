@@ -12,7 +12,7 @@ from answer_check.checks import KindExample, Outcome, Param, register
 from answer_check.checks.lexical import evidence, hits_of
 from answer_check.i18n import add, quote_list, t
 from answer_check.model import Evidence
-from answer_check.star import find_actions, lexeme_flags
+from answer_check.star import find_actions
 
 if TYPE_CHECKING:
     from answer_check.analysis import Analysis, Sentence
@@ -227,7 +227,7 @@ def direct_answer_first(analysis: Analysis, params: Mapping[str, Any]) -> Outcom
     cues.sort(key=lambda e: (e.start, e.end))
     first = cues[0]
     # Words (letters or a number) of the tokens that start before the first cue.
-    flags = lexeme_flags(analysis)
+    flags = analysis.lexeme_flags
     view = analysis.view
     words_before = sum(
         1
@@ -353,7 +353,7 @@ def _is_a_definitions(analysis: Analysis) -> list[Evidence]:
     out = []
     view = analysis.view
     texts, norms, starts, ends = view.texts, view.norms, view.starts, view.ends
-    flags = lexeme_flags(analysis)
+    flags = analysis.lexeme_flags
     for sent in analysis.sentences:
         toks = _sentence_words(analysis, sent)
         for j, tok in enumerate(toks[1 : _DEF_SUBJECT_MAX + 1], start=1):
@@ -379,7 +379,7 @@ def _adalah_definitions(analysis: Analysis) -> list[Evidence]:
     out = []
     view = analysis.view
     texts, starts, ends = view.texts, view.starts, view.ends
-    flags = lexeme_flags(analysis)
+    flags = analysis.lexeme_flags
     for sent in analysis.sentences:
         toks = _sentence_words(analysis, sent)
         if not toks:
@@ -406,7 +406,7 @@ def _adalah_definitions(analysis: Analysis) -> list[Evidence]:
 
 def _sentence_words(analysis: Analysis, sent: Sentence) -> list[int]:
     """The positions of a sentence's tokens that are not whitespace."""
-    texts, flags = analysis.view.texts, lexeme_flags(analysis)
+    texts, flags = analysis.view.texts, analysis.lexeme_flags
     return [i for i in range(sent.tok_start, sent.tok_end) if not flags[texts[i]].is_space]
 
 
