@@ -152,3 +152,21 @@ def test_always_is_habit_talk_only_about_the_speaker(
     """'always' describing the situation is not a generic habit of the speaker."""
     analysis = Analysis.of(text, lang)
     assert [h.text for h in analysis.hits(("generic_habits",))] == expected
+
+
+def test_norms_are_the_same_when_the_word_caches_are_full(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past its cache bound the norms component looks each word up anew: same norms."""
+    from answer_check import nlp
+    from answer_check.lexicons import token_view
+
+    text = "I LED the rollout, and we didn't miss the deadline: 3 teams finished early."
+    pipe = nlp.pipeline("en")
+    expected = token_view(pipe.set_norms(pipe.nlp.make_doc(text)), text)
+    monkeypatch.setattr(nlp, "_WORD_CACHE", 0)
+    for cache in ("_norm_ids", "_texts", "_norms"):
+        monkeypatch.setattr(pipe, cache, {})
+    doc = pipe.set_norms(pipe.nlp.make_doc(text))
+    assert token_view(doc, text) == expected
+    assert [t.norm_ for t in doc] == expected.norms

@@ -101,12 +101,11 @@ class Pipeline:
         """
         if not len(doc):
             return doc
-        import numpy
-        from spacy.attrs import IDX, LEMMA, LENGTH, NORM, ORTH
+        from spacy.attrs import IDX, LENGTH, ORTH
 
         rows = doc.to_array([ORTH, IDX, LENGTH])
         orths = rows[:, 0].tolist()
-        ids, texts, norms = self._norm_ids, self._texts, self._norms
+        ids = self._norm_ids
         try:
             norm_ids = list(map(ids.__getitem__, orths))
         except KeyError:
@@ -114,17 +113,12 @@ class Pipeline:
             try:
                 norm_ids = list(map(ids.__getitem__, orths))
             except KeyError:  # the caches are full: look up this Doc's words one by one
-                return self._set_norms_uncached(doc, rows)
-        column = numpy.array(norm_ids, dtype="uint64").reshape(-1, 1)
-        doc.from_array([LEMMA, NORM], numpy.hstack([column, column]))  # type: ignore[arg-type]
-        starts = rows[:, 1]
-        doc.user_data[TOKENS_KEY] = (
-            list(map(norms.__getitem__, orths)),
-            list(map(texts.__getitem__, orths)),
-            starts.tolist(),
-            (starts + rows[:, 2]).tolist(),
-        )
-        return doc
+                strings = doc.vocab.strings
+                texts = [strings[orth] for orth in orths]
+                norms = [self.lemma(text) for text in texts]
+                return _store(doc, rows, [strings.add(n) for n in norms], norms, texts)
+        norms = list(map(self._norms.__getitem__, orths))
+        return _store(doc, rows, norm_ids, norms, list(map(self._texts.__getitem__, orths)))
 
     def _learn(self, strings: StringStore, orths: Iterable[int]) -> None:
         """Cache the text, lemma and lemma id of every new word id (up to a bound)."""
@@ -135,19 +129,6 @@ class Pipeline:
             text = strings[orth]
             norm = self.lemma(text)
             ids[orth], texts[orth], norms[orth] = strings.add(norm), text, norm
-
-    def _set_norms_uncached(self, doc: Doc, rows: Any) -> Doc:
-        import numpy
-        from spacy.attrs import LEMMA, NORM
-
-        strings = doc.vocab.strings
-        texts = [strings[orth] for orth in rows[:, 0].tolist()]
-        norms = [self.lemma(text) for text in texts]
-        column = numpy.array([strings.add(n) for n in norms], dtype="uint64").reshape(-1, 1)
-        doc.from_array([LEMMA, NORM], numpy.hstack([column, column]))  # type: ignore[arg-type]
-        starts = rows[:, 1]
-        doc.user_data[TOKENS_KEY] = (norms, texts, starts.tolist(), (starts + rows[:, 2]).tolist())
-        return doc
 
     def __call__(self, text: str) -> Doc:
         return self.nlp(text)
@@ -192,6 +173,19 @@ class Pipeline:
     def make_pattern(self, text: str) -> Doc:
         """Tokenize a lexicon term and set its norms (no sentence splitting needed)."""
         return self.set_norms(self.nlp.make_doc(text))
+
+
+def _store(doc: Doc, rows: Any, norm_ids: list[int], norms: list[str], texts: list[str]) -> Doc:
+    """Write the lemma ids as LEMMA and NORM, and keep the token texts, norms and offsets
+    (``rows``: ORTH, IDX, LENGTH) for ``lexicons.token_view``."""
+    import numpy
+    from spacy.attrs import LEMMA, NORM
+
+    column = numpy.array(norm_ids, dtype="uint64").reshape(-1, 1)
+    doc.from_array([LEMMA, NORM], numpy.hstack([column, column]))  # type: ignore[arg-type]
+    starts = rows[:, 1]
+    doc.user_data[TOKENS_KEY] = (norms, texts, starts.tolist(), (starts + rows[:, 2]).tolist())
+    return doc
 
 
 def _register_component() -> None:
