@@ -44,9 +44,10 @@ class Pipeline:
     """A spaCy pipeline for one language and the norm (lower-case lemma) function."""
 
     def __init__(self, lang: str) -> None:
-        import spacy
-
         from answer_check.lemma_tables import load_table
+        from answer_check.spacy_import import import_spacy
+
+        spacy = import_spacy()
 
         self.lang = lang
         self._table: Mapping[str, str] = load_table(f"{lang}_lemma_lookup")
