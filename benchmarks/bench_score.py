@@ -5,12 +5,17 @@ Runs, alternately, ``python -c "import spacy; spacy.blank('en')"`` (the baseline
 several times each, and prints the medians and their ratio. The target is a ratio of at
 most 1.3. Timings depend on the machine and its load: compare ratios, not seconds.
 
+It runs this checkout (``src`` first on the path), with its byte-code compiled first
+(``compileall``), as pip does when it installs the tool.
+
 Usage: python benchmarks/bench_score.py [--runs 9] [--answer FILE] [--stage hr]
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
+import os
 import statistics
 import subprocess
 import sys
@@ -22,8 +27,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def timed(cmd: list[str], cwd: str) -> float:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        cmd, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     return time.perf_counter() - start
 
 
@@ -34,6 +42,7 @@ def main() -> None:
     parser.add_argument("--stage", default="hr")
     parser.add_argument("--question", default="Tell me about a time you handled a crisis at work.")
     args = parser.parse_args()
+    compileall.compile_dir(ROOT / "src" / "answer_check", quiet=1)  # as an install does
     py = sys.executable
     baseline = [py, "-c", "import spacy; spacy.blank('en')"]
     score = [
