@@ -50,7 +50,7 @@ def import_spacy() -> types.ModuleType:
     finally:
         _drop(stand_ins)
     if getattr(spacy, "cli", None) is package:
-        del spacy.cli
+        delattr(spacy, "cli")
     return spacy
 
 
