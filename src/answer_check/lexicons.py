@@ -6,12 +6,14 @@ import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from answer_check.errors import RubricError
 from answer_check.paths import rubrics_dir
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from spacy.tokens import Doc
 
     from answer_check.nlp import Pipeline
@@ -152,23 +154,12 @@ class TermMatcher:
         # scan walks from each word only as far as some phrase goes on.
         self._plain_trie = _trie(self._plain)
         self._exact_trie = _trie(self._exact)
-        # Terms with "..." gaps: their parts as norm tuples, matched part by part below.
-        self._gapped: dict[
-            str, list[tuple[tuple[tuple[str, ...], ...], frozenset[str], str, str]]
-        ] = {}
-        for term in terms:
-            if GAP not in term.text:
-                continue
-            parts = tuple(
-                tuple(pipe.lemma(tok) for tok in pipe.term_tokens([part.strip()])[0])
-                for part in term.text.split(GAP)
-                if part.strip()
-            )
-            if parts and all(parts):
-                needs = frozenset(part[0] for part in parts[1:])
-                self._gapped.setdefault(parts[0][0], []).append(
-                    (parts, needs, term.source, term.text)
-                )
+        # Terms with "..." gaps, by their first word (see _gapped_terms). Every such word
+        # is also a key of the plain trie (with no terms of its own when no phrase starts
+        # with it), so the plain trie's walk finds every start of a gapped term too.
+        self._gapped = _gapped_terms(pipe, terms)
+        for first in self._gapped:
+            self._plain_trie.setdefault(first, {})
 
     def __call__(self, doc: Doc) -> list[Hit]:
         """All hits, longest first where they overlap within one word list, in text order."""
@@ -179,48 +170,70 @@ class TermMatcher:
     def by_source(self, doc: Doc) -> dict[str, list[Hit]]:
         """The hits of each word list, longest first where they overlap, in text order."""
         view = token_view(doc)
-        found: list[tuple[str, str, int, int]] = []
-        for trie, values in ((self._plain_trie, view.norms), (self._exact_trie, view.texts)):
-            if not trie:
-                continue
-            n = len(values)
-            # Only positions whose word starts some phrase.
-            for start in [i for i, value in enumerate(values) if value in trie]:
-                node = trie[values[start]]
-                end = start + 1
-                while True:
-                    keys = node.get(END)
-                    if keys is not None and not (
-                        trie is self._exact_trie
-                        and end - start == 1
-                        and (values[start],) in self._ambiguous
-                        and sentence_initial(doc, start)
-                        and not _name_follows(doc, start)
-                    ):
-                        found.extend((src, term, start, end) for src, term in keys)
-                    if end >= n:
-                        break
-                    node = node.get(values[end])
-                    if node is None:
-                        break
-                    end += 1
+        found: dict[str, list[tuple[int, int, str]]] = {}
+        norms = view.norms
+        starts = _walk(self._plain_trie, norms, found) if self._plain_trie else []
+        if self._exact_trie:
+            _walk(self._exact_trie, view.texts, found, self._ambiguous, doc)
         gapped = self._gapped
         if gapped:
-            norms = view.norms
-            starts = [i for i, value in enumerate(norms) if value in gapped]
-            if starts:
-                # The terms whose later parts' first words all occur, once per first word.
-                present = view.norm_set
-                possible = {
-                    first: [g for g in gapped[first] if g[1] <= present]
-                    for first in {norms[i] for i in starts}
-                }
-                for start in starts:
-                    for parts, _, source, term in possible[norms[start]]:
-                        stop = _match_parts(norms, start, parts)
-                        if stop is not None:
-                            found.append((source, term, start, stop))
+            for start in [i for i in starts if norms[i] in gapped]:
+                first = gapped[norms[start]]
+                if first.alone or not first.next_words.isdisjoint(
+                    norms[start + 1 : start + first.reach]
+                ):
+                    _match_gapped(norms, start, first.groups, found)
         return _longest_per_source(found, view)
+
+
+def _walk(
+    trie: dict[str, Any],
+    values: list[str],
+    found: dict[str, list[tuple[int, int, str]]],
+    ambiguous: Collection[tuple[str, ...]] | None = None,
+    doc: Doc | None = None,
+) -> list[int]:
+    """Add to ``found`` (by word list: token start, end and term) every phrase of ``trie``
+    in ``values``, walking from each word that starts one; those words' positions are
+    returned. One-word ``ambiguous`` names count only where the Doc shows they are names
+    (see _NAME_NEXT)."""
+    n = len(values)
+    starts = [i for i, value in enumerate(values) if value in trie]
+    for start in starts:
+        node = trie[values[start]]
+        end = start + 1
+        while True:
+            keys = node.get(END)
+            if keys is not None and not (
+                ambiguous
+                and end - start == 1
+                and (values[start],) in ambiguous
+                and sentence_initial(cast("Doc", doc), start)
+                and not _name_follows(cast("Doc", doc), start)
+            ):
+                for source, term in keys:
+                    group = found.get(source)
+                    if group is None:
+                        found[source] = [(start, end, term)]
+                    else:
+                        group.append((start, end, term))
+            if end >= n:
+                break
+            node = node.get(values[end])
+            if node is None:
+                break
+            end += 1
+    return starts
+
+
+def _add(
+    found: dict[str, list[tuple[int, int, str]]], source: str, hit: tuple[int, int, str]
+) -> None:
+    group = found.get(source)
+    if group is None:
+        found[source] = [hit]
+    else:
+        group.append(hit)
 
 
 @dataclass
@@ -265,14 +278,90 @@ def token_view(doc: Doc, text: str | None = None) -> TokenView:
     return view
 
 
-def _match_parts(norms: list[str], start: int, parts: tuple[tuple[str, ...], ...]) -> int | None:
-    """The end of the shortest match of ``parts`` at ``start``, each part up to MAX_GAP
-    tokens after the previous one; None when there is none."""
-    first = parts[0]
-    end = start + len(first)
-    if tuple(norms[start:end]) != first:
-        return None
-    for part in parts[1:]:
+# Gapped terms that open with one phrase (``first``): the terms of that phrase alone
+# (list, term) and, by the first word of their second part, their later parts with list
+# and term.
+_GapGroup = tuple[
+    tuple[str, ...],
+    list[tuple[str, str]],
+    dict[str, list[tuple[tuple[tuple[str, ...], ...], str, str]]],
+]
+
+
+class _Gapped(NamedTuple):
+    """The gapped terms that open with one word, and what a match of any of them needs."""
+
+    groups: list[_GapGroup]
+    # The first words of their second parts, all found before token ``start + reach``
+    # when a term matches at ``start``.
+    next_words: frozenset[str]
+    reach: int
+    alone: bool  # some term is its first part alone ("plan ..."): no second part to look for
+
+
+def _gapped_terms(pipe: Pipeline, terms: tuple[Term, ...]) -> dict[str, _Gapped]:
+    """The terms with "..." gaps, their parts as norm tuples, by their first word."""
+    by_first: dict[str, list[_GapGroup]] = {}
+    for term in terms:
+        if GAP not in term.text:
+            continue
+        parts = tuple(
+            tuple(pipe.lemma(tok) for tok in pipe.term_tokens([part.strip()])[0])
+            for part in term.text.split(GAP)
+            if part.strip()
+        )
+        if not (parts and all(parts)):
+            continue
+        groups = by_first.setdefault(parts[0][0], [])
+        group = next((g for g in groups if g[0] == parts[0]), None)
+        if group is None:
+            group = (parts[0], [], {})
+            groups.append(group)
+        if len(parts) == 1:
+            group[1].append((term.source, term.text))
+        else:
+            group[2].setdefault(parts[1][0], []).append((parts[1:], term.source, term.text))
+    return {
+        word: _Gapped(
+            groups,
+            frozenset(w for _, _, by_next in groups for w in by_next),
+            max(len(first) for first, _, _ in groups) + MAX_GAP + 1,
+            any(alone for _, alone, _ in groups),
+        )
+        for word, groups in by_first.items()
+    }
+
+
+def _match_gapped(
+    norms: list[str],
+    start: int,
+    groups: list[_GapGroup],
+    found: dict[str, list[tuple[int, int, str]]],
+) -> None:
+    """Add to ``found`` the gapped terms that match at token ``start``.
+
+    A later part starts at most MAX_GAP tokens after the first part, so only the terms
+    whose second part opens with one of the next MAX_GAP + 1 words (each word once) are
+    tried.
+    """
+    for first, alone, by_next in groups:
+        end = start + len(first)
+        if end - start > 1 and tuple(norms[start:end]) != first:
+            continue
+        for source, term in alone:
+            _add(found, source, (start, end, term))
+        if by_next and not by_next.keys().isdisjoint(window := norms[end : end + MAX_GAP + 1]):
+            for word in dict.fromkeys(window):
+                for later, source, term in by_next.get(word, ()):
+                    stop = _match_later(norms, end, later)
+                    if stop is not None:
+                        _add(found, source, (start, stop, term))
+
+
+def _match_later(norms: list[str], end: int, parts: tuple[tuple[str, ...], ...]) -> int | None:
+    """The end of the shortest match of ``parts`` after token ``end``, each part up to
+    MAX_GAP tokens after the previous one; None when there is none."""
+    for part in parts:
         size = len(part)
         for gap in range(MAX_GAP + 1):
             at = end + gap
@@ -325,19 +414,52 @@ def _name_follows(doc: Doc, i: int) -> bool:
 
 
 def _longest_per_source(
-    found: list[tuple[str, str, int, int]], view: TokenView
+    found: dict[str, list[tuple[int, int, str]]], view: TokenView
 ) -> dict[str, list[Hit]]:
     """Within each word list, the longest of overlapping matches (then the first, then by
-    term), as Hits in text order, by list."""
-    found.sort(key=lambda f: (f[0], f[2] - f[3], f[2], f[1]))
+    term), as Hits in text order, by list.
+
+    A list's matches nearly always come in text order without overlapping (one word each,
+    apart): those are kept as they are, and only a list whose matches overlap or come out
+    of order is sorted and resolved (``_resolve``).
+    """
     text, starts, ends = view.text, view.starts, view.ends
     by_source: dict[str, list[Hit]] = {}
-    kept: list[Hit] = []
-    source = None
+    for source, group in found.items():
+        kept: list[Hit] = []
+        last = 0  # where the previous match ends
+        for start, end, term in group:
+            if start < last:  # overlapping or out of order: resolve the whole list
+                kept = [_hit(view, match, source) for match in _resolve(group)]
+                break
+            last = end
+            a, b = starts[start], ends[end - 1]
+            kept.append(Hit(a, b, start, end, text[a:b], term, source))
+        by_source[source] = kept
+    return by_source
+
+
+def _hit(view: TokenView, match: tuple[int, int, str], source: str) -> Hit:
+    start, end, term = match
+    a, b = view.starts[start], view.ends[end - 1]
+    return Hit(a, b, start, end, view.text[a:b], term, source)
+
+
+def _longest_first(match: tuple[int, int, str]) -> tuple[int, int, str]:
+    start, end, term = match
+    return (start - end, start, term)
+
+
+def _resolve(group: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The longest of overlapping matches (then the first, then by term), in text order.
+
+    Text order is token order: tokens are never empty, so token and character offsets sort
+    alike.
+    """
+    group = sorted(group, key=_longest_first)
     taken: set[int] = set()
-    for src, term, start, end in found:
-        if src != source:
-            source, taken, kept = src, set(), by_source.setdefault(src, [])
+    kept: list[tuple[int, int, str]] = []
+    for start, end, term in group:
         if end - start == 1:
             if start in taken:
                 continue
@@ -347,9 +469,6 @@ def _longest_per_source(
             if not taken.isdisjoint(toks):
                 continue
             taken.update(toks)
-        a, b = starts[start], ends[end - 1]
-        kept.append(Hit(a, b, start, end, text[a:b], term, src))
-    for group in by_source.values():
-        if len(group) > 1:
-            group.sort(key=lambda h: (h.start, h.end, h.term))
-    return by_source
+        kept.append((start, end, term))
+    kept.sort()
+    return kept
