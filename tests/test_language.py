@@ -1,7 +1,7 @@
 """Tests for the rule-based English/Indonesian language guess."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from answer_check.language import SUPPORTED_LANGS, LanguageGuess, detect_language
@@ -104,3 +104,19 @@ def test_ascii_words_are_found_as_by_the_unicode_rule(text: str) -> None:
     from answer_check.language import _WORD_RE, words_of
 
     assert words_of(text) == _WORD_RE.findall(text)
+
+
+@settings(max_examples=500)
+@given(
+    st.one_of(
+        st.text(alphabet=st.characters(max_codepoint=127), max_size=60),
+        st.text(alphabet=st.sampled_from("aBz' \u2019-.,1_\nI\u0130\u00df"), max_size=40),
+        st.text(alphabet=st.sampled_from("aBz' -."), max_size=40),
+    )
+)
+def test_lower_words_are_the_words_lower_cased(text: str) -> None:
+    """The split at spaces of ASCII text finds the pattern's words, apostrophes and all."""
+    from answer_check.language import _WORD_RE, lower_words
+
+    expected = " ".join(_WORD_RE.findall(text)).lower().replace("\u2019", "'").split(" ")
+    assert [w for w in lower_words(text) if w] == [w for w in expected if w]
