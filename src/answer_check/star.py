@@ -400,20 +400,18 @@ def tag_star(analysis: Analysis) -> StarMap:
     lists = analysis.hits_by_list(STAR_LISTS)
     sent_of, negated = analysis.token_sentences, analysis.negated
     per_sentence: dict[int, dict[str, list[Evidence]]] = {}
-    components: dict[str, list[Evidence]] = {  # LABELS, in their order
-        "situation": [],
-        "task": [],
-        "action": [],
-        "result": [],
-        "reflection": [],
-    }
+    # Each component's cues in text order (LABELS, in their order; most stay empty).
+    components: dict[str, tuple[Evidence, ...]] = dict.fromkeys(LABELS, ())
     task_starts: dict[int, int] = {}
     for hit in lists[CUE_LISTS["task"]]:
         sent = sent_of[hit.tok_start]
         task_starts[sent] = min(task_starts.get(sent, hit.tok_start), hit.tok_start)
     for label, lexicon in CUE_LISTS.items():
-        found = components[label]
-        for hit in lists[lexicon]:
+        hits = lists[lexicon]
+        if not hits:
+            continue
+        found: list[Evidence] = []
+        for hit in hits:
             if negated(hit):
                 continue
             if label == "result" and (
@@ -423,12 +421,14 @@ def tag_star(analysis: Analysis) -> StarMap:
             ev = _evidence(hit, lexicon)
             found.append(ev)
             per_sentence.setdefault(sent_of[hit.tok_start], {}).setdefault(label, []).append(ev)
+        components[label] = _in_text_order(found)
     actions = tuple([a for a in analysis.actions if a.mode == "done"])
-    for action in actions:
-        components["action"].append(action.evidence)
-        per_sentence.setdefault(action.sentence, {}).setdefault("action", []).append(
-            action.evidence
-        )
+    if actions:
+        for action in actions:
+            per_sentence.setdefault(action.sentence, {}).setdefault("action", []).append(
+                action.evidence
+            )
+        components["action"] = _in_text_order([a.evidence for a in actions])
     labels: list[tuple[int, str, Evidence | None]] = [
         (sentence.index, "none", None) for sentence in analysis.sentences
     ]
@@ -436,14 +436,11 @@ def tag_star(analysis: Analysis) -> StarMap:
         if sent >= 0:  # (-1: a whitespace-only sentence, not among the sentences)
             best = _best_label(cues)
             labels[sent] = (sent, best, cues[best][0])
-    return StarMap(
-        components={
-            k: tuple(sorted(v, key=_SPAN)) if len(v) > 1 else tuple(v)
-            for k, v in components.items()
-        },
-        sentence_labels=tuple(labels),
-        actions=actions,
-    )
+    return StarMap(components=components, sentence_labels=tuple(labels), actions=actions)
+
+
+def _in_text_order(cues: list[Evidence]) -> tuple[Evidence, ...]:
+    return tuple(sorted(cues, key=_SPAN)) if len(cues) > 1 else tuple(cues)
 
 
 def _best_label(cues: dict[str, list[Evidence]]) -> str:
