@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from answer_check.errors import RubricError
+from answer_check.nlp import TOKENS_KEY
 from answer_check.paths import rubrics_dir
 
 if TYPE_CHECKING:
@@ -259,8 +260,6 @@ def token_view(doc: Doc, text: str | None = None) -> TokenView:
     """
     view = doc.user_data.get(VIEW_KEY)
     if view is None:
-        from answer_check.nlp import TOKENS_KEY
-
         tokens = doc.user_data.get(TOKENS_KEY)
         if tokens is None:  # a Doc that did not go through the pipeline's norms component
             from spacy.attrs import IDX, LENGTH, NORM, ORTH
