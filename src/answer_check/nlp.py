@@ -83,7 +83,9 @@ class Pipeline:
         hit = self._cache.get(word)
         if hit is not None:
             return hit
-        lower = word.lower().translate(_APOSTROPHES)
+        lower = word.lower()
+        if not lower.isascii():  # (the curly apostrophes are not ASCII: nothing to translate)
+            lower = lower.translate(_APOSTROPHES)
         fixed = _FIXED_NORMS.get(lower)
         if fixed is not None:
             result = fixed
