@@ -151,8 +151,8 @@ class TermMatcher:
             and k[0].lower() in words
             and any(src.startswith(_NAME_SOURCES) for src, _ in keys)
         }
-        # The phrases as tries (word -> next words), the terms of a phrase under END: a
-        # scan walks from each word only as far as some phrase goes on.
+        # The phrases as tries (see _Node): a scan walks from each word only as far as some
+        # phrase goes on.
         self._plain_trie = _trie(self._plain)
         self._exact_trie = _trie(self._exact)
         # Terms with "..." gaps, by their first word (see _gapped_terms). Every such word
@@ -160,7 +160,7 @@ class TermMatcher:
         # with it), so the plain trie's walk finds every start of a gapped term too.
         self._gapped = _gapped_terms(pipe, terms)
         for first in self._gapped:
-            self._plain_trie.setdefault(first, {})
+            self._plain_trie.setdefault(first, (None, None))
 
     def __call__(self, doc: Doc) -> list[Hit]:
         """All hits, longest first where they overlap within one word list, in text order."""
@@ -188,7 +188,7 @@ class TermMatcher:
 
 
 def _walk(
-    trie: dict[str, Any],
+    trie: dict[str, _Node],
     values: list[str],
     found: dict[str, list[tuple[int, int, str]]],
     ambiguous: Collection[tuple[str, ...]] | None = None,
@@ -201,10 +201,9 @@ def _walk(
     n = len(values)
     starts = [i for i, value in enumerate(values) if value in trie]
     for start in starts:
-        node = trie[values[start]]
+        keys, next_words = trie[values[start]]
         end = start + 1
         while True:
-            keys = node.get(END)
             if keys is not None and not (
                 ambiguous
                 and end - start == 1
@@ -218,11 +217,12 @@ def _walk(
                         found[source] = [(start, end, term)]
                     else:
                         group.append((start, end, term))
-            if end >= n:
+            if next_words is None or end >= n:
                 break
-            node = node.get(values[end])
+            node = next_words.get(values[end])
             if node is None:
                 break
+            keys, next_words = node
             end += 1
     return starts
 
@@ -372,18 +372,27 @@ def _match_later(norms: list[str], end: int, parts: tuple[tuple[str, ...], ...])
     return end
 
 
-END = ""  # the key under which a trie node keeps the terms that end there (no token is "")
+# A trie node, reached by a phrase's words so far: the terms (list, term) of the phrases
+# that end there and the node of each next word, None for none. One tuple rather than a
+# dict with the terms under a key of their own: the scan unpacks it instead of looking the
+# terms up at each word.
+_Node = tuple[list[tuple[str, str]] | None, dict[str, "_Node"] | None]
 
 
-def _trie(table: dict[tuple[str, ...], list[tuple[str, str]]]) -> dict[str, Any]:
-    """Nested dicts, one level per word of the phrases; a phrase's terms under END."""
-    root: dict[str, Any] = {}
+def _trie(table: dict[tuple[str, ...], list[tuple[str, str]]]) -> dict[str, _Node]:
+    """The first words of the phrases with their nodes (one level per word)."""
+    root: dict[str, Any] = {}  # nested dicts first, each phrase's terms under ""
     for phrase, keys in table.items():
         node = root
         for word in phrase:
             node = node.setdefault(word, {})
-        node[END] = keys
-    return root
+        node[""] = keys
+    return {word: _node(child) for word, child in root.items()}
+
+
+def _node(nested: dict[str, Any]) -> _Node:
+    next_words = {word: _node(child) for word, child in nested.items() if word}
+    return nested.get(""), next_words or None
 
 
 def sentence_initial(doc: Doc, i: int) -> bool:
