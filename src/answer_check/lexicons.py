@@ -179,6 +179,7 @@ class TermMatcher:
         gapped = self._gapped
         if gapped:
             for start in [i for i in starts if norms[i] in gapped]:
+                # Tried only where some second part's first word follows closely enough.
                 first = gapped[norms[start]]
                 if first.alone or not first.next_words.isdisjoint(
                     norms[start + 1 : start + first.reach]
@@ -230,6 +231,7 @@ def _walk(
 def _add(
     found: dict[str, list[tuple[int, int, str]]], source: str, hit: tuple[int, int, str]
 ) -> None:
+    """Add a match (token start, end, term) to its word list's matches in ``found``."""
     group = found.get(source)
     if group is None:
         found[source] = [hit]
