@@ -455,21 +455,37 @@ def _hit(view: TokenView, match: tuple[int, int, str], source: str) -> Hit:
     return Hit(a, b, start, end, view.text[a:b], term, source)
 
 
+def _resolve(group: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The longest of overlapping matches (then the first, then by term), in text order.
+
+    Text order is token order: tokens are never empty, so token and character offsets sort
+    alike. Most lists that get here only have matches out of order, or two terms on the
+    same words ("i" and "=I" on "I"), of which the first term stays: in text order these
+    are resolved in one pass; real overlaps go to ``_longest_kept``.
+    """
+    ordered = sorted(group)
+    kept = [ordered[0]]
+    last_start, last_end, _ = ordered[0]
+    for match in ordered[1:]:
+        start, end, _ = match
+        if start >= last_end:
+            kept.append(match)
+            last_start, last_end = start, end
+        elif start != last_start or end != last_end:
+            return _longest_kept(ordered)
+    return kept
+
+
 def _longest_first(match: tuple[int, int, str]) -> tuple[int, int, str]:
     start, end, term = match
     return (start - end, start, term)
 
 
-def _resolve(group: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The longest of overlapping matches (then the first, then by term), in text order.
-
-    Text order is token order: tokens are never empty, so token and character offsets sort
-    alike.
-    """
-    group = sorted(group, key=_longest_first)
+def _longest_kept(group: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The longest of overlapping matches (then the first, then by term), in text order."""
     taken: set[int] = set()
     kept: list[tuple[int, int, str]] = []
-    for start, end, term in group:
+    for start, end, term in sorted(group, key=_longest_first):
         if end - start == 1:
             if start in taken:
                 continue
