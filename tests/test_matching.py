@@ -171,3 +171,29 @@ def test_norms_are_the_same_when_the_word_caches_are_full(
     doc = pipe.set_norms(pipe.nlp.make_doc(text))
     assert token_view(doc, text) == expected
     assert [t.norm_ for t in doc] == expected.norms
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "lemmas"),
+    [
+        (
+            "en",
+            "I LED two Teams and didn't stop.",
+            ["i", "lead", "two", "team", "and", "do", "not", "stop", "."],
+        ),
+        (
+            "id",
+            "Saya memimpin tim dan meningkatkan penjualan.",
+            ["saya", "pimpin", "tim", "dan", "tingkat", "jual", "."],
+        ),
+    ],
+)
+def test_the_pipeline_sets_lemma_and_norm_to_the_lower_case_lemma(
+    lang: str, text: str, lemmas: list[str]
+) -> None:
+    """Matcher rules on LEMMA or NORM see the same lower-case lemma."""
+    from answer_check.nlp import pipeline
+
+    doc = pipeline(lang)(text)
+    assert [t.lemma_ for t in doc] == lemmas
+    assert [t.norm_ for t in doc] == lemmas
