@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 LANGS = ("en", "id")
@@ -20,6 +21,14 @@ def t(key: str, lang: str, **fields: Any) -> str:
     entry = CATALOG[key]
     text = entry.get(lang) or entry["en"]
     return text.format_map(fields) if fields else text  # ``fields`` is this call's own dict
+
+
+def t_map(key: str, lang: str, fields: Mapping[str, Any]) -> str:
+    """``t`` with the fields given as a mapping (a check's message fields), not copied into
+    keyword arguments."""
+    entry = CATALOG[key]
+    text = entry.get(lang) or entry["en"]
+    return text.format_map(fields) if fields else text
 
 
 def quote_list(items: list[str], lang: str, limit: int = 4) -> str:

@@ -155,9 +155,9 @@ class QuestionInfo:
         return {"text": self.text, "type": self.type, "source": self.source, "cue": self.cue}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ScoreCard:
-    """The whole result of scoring one answer."""
+    """The whole result of scoring one answer (slotted, not frozen, like its parts)."""
 
     score: int
     band: str
