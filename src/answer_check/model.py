@@ -76,7 +76,7 @@ class CriterionResult:
             "why": self.why,
             "check": self.check,
             "rule": self.rule,
-            "evidence": [e.to_dict() for e in self.evidence],
+            "evidence": [e.to_dict() for e in self.evidence] if self.evidence else [],
             "skipped": self.skipped,
         }
 
