@@ -137,7 +137,9 @@ def evaluate(
     stakes = plan.stakes(tuple([o.skipped for o in outcomes]))
     results: list[CriterionResult] = []
     earned: list[float] = []
-    to_fix: list[tuple[float, str, int, float]] = []  # -points lost, id, position, shown lost
+    # Per criterion to fix: -points lost, id, position (unique: the sort stops there), the
+    # points lost as shown, title and suggestion.
+    to_fix: list[tuple[float, str, int, float, str, str]] = []
     notes: list[str] = []
     if qinfo.source == "default":
         notes.append(t("note.assumed_type", rl, type=qinfo.type))
@@ -158,7 +160,7 @@ def evaluate(
                 suggestion = ""
             else:
                 suggestion = fix
-                to_fix.append((-lost, cid, len(results), shown_lost))
+                to_fix.append((-lost, cid, len(results), shown_lost, title, fix))
         earned.append(points)
         results.append(
             CriterionResult(  # positional, in field order (a batch builds a dozen per answer)
@@ -201,10 +203,7 @@ def evaluate(
         star={k: star.components[k] for k in STAR_KEYS} if star else None,
         star_sentences=_star_sentences(analysis) if star else (),
         star_order_ok=star.order_ok if star else None,
-        fixes=tuple(
-            Fix(cid, results[at].title, shown_lost, results[at].suggestion)
-            for _, cid, at, shown_lost in to_fix
-        ),
+        fixes=tuple([Fix(cid, title, lost, fix) for _, cid, _, lost, title, fix in to_fix]),
         job=analysis.job_terms if analysis.job_text else None,
         name=name,
         notes=tuple(notes),
@@ -317,6 +316,8 @@ def _plan(rubric: Rubric, lang: str) -> _Plan:
 def _star_sentences(analysis: Analysis) -> tuple[StarSentence, ...]:
     sents = analysis.sentences  # a sentence's index is its position in the list
     return tuple(
-        StarSentence(i, sents[i].start, sents[i].end, label, cue)
-        for i, label, cue in analysis.star.sentence_labels
+        [
+            StarSentence(i, sents[i].start, sents[i].end, label, cue)
+            for i, label, cue in analysis.star.sentence_labels
+        ]
     )
