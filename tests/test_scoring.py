@@ -29,3 +29,16 @@ def test_stake_values_equal_plain_rounding(at_stake: float) -> None:
     for score in SCORES + SCORES[::-1]:  # the second pass reads what the first remembered
         # repr tells -0.0 from 0.0 and 1 from 1.0, which the JSON report would print apart
         assert repr(stake.values(score)) == repr(_plain(at_stake, score)), score
+
+
+def test_texts_follow_the_catalog() -> None:
+    from answer_check.i18n import CATALOG, add, t, texts
+
+    for key in CATALOG:
+        for lang in ("en", "id", "xx"):
+            assert texts(lang)[key] == t(key, lang)
+    add({"test.texts": {"en": "one"}})
+    assert texts("id")["test.texts"] == "one"
+    add({"test.texts": {"en": "two", "id": "dua"}})  # a changed entry is read again
+    assert (texts("en")["test.texts"], texts("id")["test.texts"]) == ("two", "dua")
+    del CATALOG["test.texts"]

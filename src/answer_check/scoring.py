@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from answer_check.analysis import Analysis
 from answer_check.checks import PASS_AT, run_check
 from answer_check.checks.shape import speaking_seconds
-from answer_check.i18n import LANGS, add, t, t_map
+from answer_check.i18n import LANGS, add, t, texts
 from answer_check.model import (
     STAR_KEYS,
     CriterionResult,
@@ -135,6 +135,7 @@ def evaluate(
     plan = _plan(rubric, rl)
     outcomes = [run_check(kind, analysis, params) for kind, params in plan.checks]
     stakes = plan.stakes(tuple([o.skipped for o in outcomes]))
+    messages = texts(rl)
     results: list[CriterionResult] = []
     earned: list[float] = []
     # Per criterion to fix: -points lost, id, position (unique: the sort stops there), the
@@ -146,7 +147,12 @@ def evaluate(
     for (cid, title, weight, fix, checks, why, check, rule), out, stake in zip(
         plan.texts, outcomes, stakes, strict=True
     ):
-        message = t_map(out.message, rl, out.fields) if out.message else ""
+        if out.message:
+            message = messages[out.message]
+            if out.fields:
+                message = message.format_map(out.fields)
+        else:
+            message = ""
         if stake is None:  # skipped: its weight is not counted, nothing is at stake
             reason = message[:1].lower() + message[1:]
             notes.append(t("note.skipped", rl, title=title, reason=reason))
