@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
+from functools import cache, lru_cache
 from itertools import chain
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar, overload
 
 from answer_check.errors import RubricError
 from answer_check.lexicons import (
@@ -243,6 +243,37 @@ _HAS_ALNUM = re.compile(r"[^\W_]").search  # a character for which str.isalnum()
 _HIT_ORDER = attrgetter("start", "end", "source", "term")
 
 
+_T = TypeVar("_T")
+
+
+class lazy(Generic[_T]):
+    """``functools.cached_property`` without its lock: worked out on first access, then
+    read from the instance's ``__dict__``.
+
+    Python 3.11's cached_property takes a lock on every first access (3.12 dropped it), which
+    cost more than some of the values it guards; an answer's analysis fills a dozen of them,
+    and each Analysis belongs to one thread.
+    """
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> lazy[_T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> _T | lazy[_T]:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 @dataclass(slots=True)
 class Sentence:
     """A sentence's character and token bounds."""
@@ -280,7 +311,7 @@ class Analysis:
             text=text, lang=lang, doc=doc if doc is not None else pipe(text), pipe=pipe, **kwargs
         )
 
-    @cached_property
+    @lazy
     def sentences(self) -> list[Sentence]:
         out: list[Sentence] = []
         text = self.text
@@ -290,7 +321,7 @@ class Analysis:
                 out.append(Sentence(len(out), start, end, sent.start, sent.end))
         return out
 
-    @cached_property
+    @lazy
     def token_sentences(self) -> list[int]:
         """The index of each token's sentence (-1 for whitespace-only), by token."""
         index = [-1] * len(self.doc)
@@ -302,14 +333,14 @@ class Analysis:
         """The index of the sentence holding token ``tok`` (-1 for whitespace-only)."""
         return self.token_sentences[tok]
 
-    @cached_property
+    @lazy
     def question_norms(self) -> frozenset[str]:
         """The lower-case lemmas of the question's words (empty without a question)."""
         if not self.question:
             return frozenset()
         return _question_norms(self.lang, self.question)
 
-    @cached_property
+    @lazy
     def words(self) -> int:
         """Tokens with a letter or digit in them."""
         return sum(map(_WORD_LIKE.__getitem__, self.view.texts))
@@ -354,7 +385,7 @@ class Analysis:
             self._hits_by_list[lexicons] = by_list
         return by_list
 
-    @cached_property
+    @lazy
     def _all_hits(self) -> tuple[frozenset[str], dict[str, list[Hit]]] | None:
         """Hits of every word list registered before this answer, from one scan, by list."""
         built = UNIVERSE.matcher(self.pipe)
@@ -363,14 +394,14 @@ class Analysis:
         names, matcher = built
         return names, matcher.by_source(self.doc)
 
-    @cached_property
+    @lazy
     def _negation_tokens(self) -> set[int]:
         toks: set[int] = set()
         for hit in self.hits(("negation",)):
             toks.update(range(hit.tok_start, hit.tok_end))
         return toks
 
-    @cached_property
+    @lazy
     def _break_tokens(self) -> set[int]:
         """Tokens of clause-break words ("but", "because"); clause-ending punctuation is
         told by ``lexeme_flags``."""
@@ -422,13 +453,13 @@ class Analysis:
                 return True
         return False
 
-    @cached_property
+    @lazy
     def quantities(self) -> list[Quantity]:
         from answer_check.quantities import find_quantities
 
         return find_quantities(self.text, self.lang)
 
-    @cached_property
+    @lazy
     def job_terms(self) -> tuple[JobTerm, ...]:
         """The job description's key terms and the answer's evidence for each (none without
         a job description)."""
@@ -436,7 +467,7 @@ class Analysis:
 
         return coverage(self)
 
-    @cached_property
+    @lazy
     def actions(self) -> tuple[ActionHit, ...]:
         """Action verbs with the speaker or the team as subject, of every mode
         (``star.find_actions``)."""
@@ -444,7 +475,7 @@ class Analysis:
 
         return scan_actions(self)
 
-    @cached_property
+    @lazy
     def star(self) -> StarMap:
         from answer_check.star import tag_star
 

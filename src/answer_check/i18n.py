@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 LANGS = ("en", "id")
@@ -13,6 +14,9 @@ CATALOG: dict[str, dict[str, str]] = {}
 def add(entries: dict[str, dict[str, str]]) -> None:
     """Register catalog entries (used by the modules that own the strings)."""
     CATALOG.update(entries)
+    for known in _BY_LANG.values():
+        for key in entries:
+            known.pop(key, None)
 
 
 def t(key: str, lang: str, **fields: Any) -> str:
@@ -20,6 +24,31 @@ def t(key: str, lang: str, **fields: Any) -> str:
     entry = CATALOG[key]
     text = entry.get(lang) or entry["en"]
     return text.format_map(fields) if fields else text  # ``fields`` is this call's own dict
+
+
+class _Texts(dict[str, str]):
+    """The catalog's texts in one language (English where it has none), by key, each looked
+    up once: scoring reads a dozen messages per answer."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def __missing__(self, key: str) -> str:
+        entry = CATALOG[key]
+        text = self[key] = entry.get(self.lang) or entry["en"]
+        return text
+
+
+_BY_LANG: dict[str, _Texts] = {}
+
+
+def texts(lang: str) -> Mapping[str, str]:
+    """By key: the unformatted text of ``t(key, lang)``."""
+    found = _BY_LANG.get(lang)
+    if found is None:
+        found = _BY_LANG[lang] = _Texts(lang)
+    return found
 
 
 def quote_list(items: list[str], lang: str, limit: int = 4) -> str:

@@ -76,7 +76,7 @@ class CriterionResult:
             "why": self.why,
             "check": self.check,
             "rule": self.rule,
-            "evidence": [e.to_dict() for e in self.evidence],
+            "evidence": [e.to_dict() for e in self.evidence] if self.evidence else [],
             "skipped": self.skipped,
         }
 
@@ -155,9 +155,9 @@ class QuestionInfo:
         return {"text": self.text, "type": self.type, "source": self.source, "cue": self.cue}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ScoreCard:
-    """The whole result of scoring one answer."""
+    """The whole result of scoring one answer (slotted, not frozen, like its parts)."""
 
     score: int
     band: str

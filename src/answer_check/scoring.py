@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from math import copysign
 from typing import TYPE_CHECKING
 
 from answer_check.analysis import Analysis
 from answer_check.checks import PASS_AT, run_check
 from answer_check.checks.shape import speaking_seconds
-from answer_check.i18n import LANGS, add, t
-from answer_check.model import STAR_KEYS, CriterionResult, Fix, QuestionInfo, ScoreCard
+from answer_check.i18n import LANGS, add, t, texts
+from answer_check.model import (
+    STAR_KEYS,
+    CriterionResult,
+    Fix,
+    QuestionInfo,
+    ScoreCard,
+    StarSentence,
+)
 from answer_check.rubric import Rubric, find_rubric
 
 if TYPE_CHECKING:
@@ -124,39 +132,53 @@ def evaluate(
 ) -> ScoreCard:
     """Run every criterion of ``rubric`` and assemble the ScoreCard."""
     rl = report_lang
-    static = _criterion_texts(rubric, rl)
-    outcomes = [run_check(c.check, analysis, c.params) for c in rubric.criteria]
-    total_weight = (
-        sum(c.weight for c, o in zip(rubric.criteria, outcomes, strict=True) if not o.skipped)
-        or 1.0
-    )
+    plan = _plan(rubric, rl)
+    outcomes = [run_check(kind, analysis, params) for kind, params in plan.checks]
+    stakes = plan.stakes(tuple([o.skipped for o in outcomes]))
+    messages = texts(rl)
     results: list[CriterionResult] = []
+    earned: list[float] = []
+    # Per criterion to fix: -points lost, id, position (unique: the sort stops there), the
+    # points lost as shown, title and suggestion.
+    to_fix: list[tuple[float, str, int, float, str, str]] = []
     notes: list[str] = []
     if qinfo.source == "default":
         notes.append(t("note.assumed_type", rl, type=qinfo.type))
-    for (cid, title, weight, fix, checks, why, check, rule), out in zip(
-        static, outcomes, strict=True
+    for (cid, title, weight, fix, checks, why, check, rule), out, stake in zip(
+        plan.texts, outcomes, stakes, strict=True
     ):
-        message = t(out.message, rl, **out.fields) if out.message else ""
-        if out.skipped:
+        if out.message:
+            message = messages[out.message]
+            if out.fields:
+                message = message.format_map(out.fields)
+        else:
+            message = ""
+        if stake is None:  # skipped: its weight is not counted, nothing is at stake
             reason = message[:1].lower() + message[1:]
             notes.append(t("note.skipped", rl, title=title, reason=reason))
-            max_points = 0.0
+            score, points, max_points = _skipped_values(out.score)
+            level = "missing"
+            suggestion = ""
         else:
-            max_points = 100.0 * weight / total_weight
-        score = out.score
-        level = "missing" if out.skipped else level_of(score)
+            score, points, level, lost, shown_lost = stake.values(out.score)
+            max_points = stake.max_points
+            if level == "met":
+                suggestion = ""
+            else:
+                suggestion = fix
+                to_fix.append((-lost, cid, len(results), shown_lost, title, fix))
+        earned.append(points)
         results.append(
             CriterionResult(  # positional, in field order (a batch builds a dozen per answer)
                 cid,
                 title,
                 weight,
-                round(score, 3),
-                round(max_points * score, 2),
-                round(max_points, 2),
+                score,
+                points,
+                max_points,
                 level,
                 message,
-                "" if level == "met" or out.skipped else fix,
+                suggestion,
                 checks,
                 why,
                 check,
@@ -165,14 +187,10 @@ def evaluate(
                 out.skipped,
             )
         )
-    total = sum(r.points for r in results)
-    overall = int(total + 0.5)
-    fixes = sorted(
-        (r for r in results if not r.skipped and r.level != "met"),
-        key=lambda r: (-(r.max_points - r.points), r.id),
-    )
-    uses_star = any(c.check in STAR_CHECKS for c in rubric.criteria)
-    star = analysis.star if uses_star else None
+    overall = int(sum(earned) + 0.5)
+    # The most points lost first, then by id (a tie of both keeps the rubric's order).
+    to_fix.sort()
+    star = analysis.star if plan.uses_star else None
 
     return ScoreCard(
         score=overall,
@@ -183,7 +201,7 @@ def evaluate(
         report_lang=rl,
         rubric_id=rubric.id,
         rubric_version=rubric.version,
-        rubric_title=rubric.title.get(rl),
+        rubric_title=plan.title,
         criteria=tuple(results),
         answer=analysis.text,
         words=analysis.words,
@@ -191,27 +209,74 @@ def evaluate(
         star={k: star.components[k] for k in STAR_KEYS} if star else None,
         star_sentences=_star_sentences(analysis) if star else (),
         star_order_ok=star.order_ok if star else None,
-        fixes=tuple(
-            Fix(r.id, r.title, round(r.max_points - r.points, 1), r.suggestion) for r in fixes
-        ),
+        fixes=tuple([Fix(cid, title, lost, fix) for _, cid, _, lost, title, fix in to_fix]),
         job=analysis.job_terms if analysis.job_text else None,
         name=name,
         notes=tuple(notes),
     )
 
 
-_TEXTS: dict[tuple[int, str], tuple[Rubric, tuple[_CriterionTexts, ...]]] = {}
+def _skipped_values(score: float) -> tuple[float, float, float]:
+    """A skipped criterion's score, points and points at stake as the card shows them."""
+    return round(score, 3), round(0.0 * score, 2), 0.0
+
+
 # A criterion's fixed parts in one report language: id, title, weight, fix, checks, why,
 # check kind and rule.
 _CriterionTexts = tuple[str, str, float, str, str, str, str, str]
+# What a score comes to on the card: the score and points shown, the level, the points
+# lost (for ordering the fixes) and the points lost as shown.
+_Values = tuple[float, float, str, float, float]
+_MEMO_MAX = 2048  # distinct scores remembered per criterion and set of skipped criteria
 
 
-def _criterion_texts(rubric: Rubric, lang: str) -> tuple[_CriterionTexts, ...]:
-    """Each criterion's fixed texts in ``lang``, worked out once per rubric and language."""
-    key = (id(rubric), lang)
-    found = _TEXTS.get(key)
-    if found is None or found[0] is not rubric:
-        texts = tuple(
+class _Stake:
+    """One criterion's share of the overall score, and what each of its scores comes to.
+
+    ``round`` is correctly rounded (it goes through a decimal conversion), so three of them
+    per criterion were a tenth of an answer's scoring; a criterion sees few distinct scores
+    (0, 1 and a few fractions), so what a score comes to is worked out once and remembered.
+    """
+
+    __slots__ = ("_at_stake", "_memo", "max_points")
+
+    def __init__(self, at_stake: float) -> None:
+        self._at_stake = at_stake  # unrounded
+        self.max_points = round(at_stake, 2)  # as the card shows it
+        self._memo: dict[float, _Values] = {}
+
+    def values(self, score: float) -> _Values:
+        """The card's values for ``score`` (``_values``, remembered per score)."""
+        # -0.0 is the dict key of 0.0 but prints differently, 1 that of 1.0: never remembered.
+        if type(score) is not float or (not score and copysign(1.0, score) < 0.0):
+            return self._values(score)
+        found = self._memo.get(score)
+        if found is None:
+            found = self._values(score)
+            if len(self._memo) < _MEMO_MAX:
+                self._memo[score] = found
+        return found
+
+    def _values(self, score: float) -> _Values:
+        shown = round(score, 3)
+        points = round(self._at_stake * score, 2)
+        lost = self.max_points - points
+        return shown, points, level_of(score), lost, round(lost, 1)
+
+
+class _Plan:
+    """What scoring a rubric in one report language takes that no answer changes: each
+    criterion's check, parameters and fixed texts, and the points at stake for each set
+    of skipped criteria. Worked out once per rubric and language."""
+
+    __slots__ = ("_stakes", "checks", "rubric", "texts", "title", "uses_star", "weights")
+
+    def __init__(self, rubric: Rubric, lang: str) -> None:
+        self.rubric = rubric
+        criteria = rubric.criteria
+        self.checks = tuple((c.check, c.params) for c in criteria)
+        self.weights = tuple(c.weight for c in criteria)
+        self.texts: tuple[_CriterionTexts, ...] = tuple(
             (
                 c.id,
                 c.title.get(lang),
@@ -222,17 +287,43 @@ def _criterion_texts(rubric: Rubric, lang: str) -> tuple[_CriterionTexts, ...]:
                 c.check,
                 rubric.criterion_rule(c),
             )
-            for c in rubric.criteria
+            for c in criteria
         )
-        found = _TEXTS[key] = (rubric, texts)
-    return found[1]
+        self.title = rubric.title.get(lang)
+        self.uses_star = any(c.check in STAR_CHECKS for c in criteria)
+        self._stakes: dict[tuple[bool, ...], tuple[_Stake | None, ...]] = {}
+
+    def stakes(self, skipped: tuple[bool, ...]) -> tuple[_Stake | None, ...]:
+        """Per criterion, its stake (None when skipped), when these criteria are skipped."""
+        found = self._stakes.get(skipped)
+        if found is None:
+            total = sum(w for w, skip in zip(self.weights, skipped, strict=True) if not skip)
+            total = total or 1.0
+            found = tuple(
+                None if skip else _Stake(100.0 * w / total)
+                for w, skip in zip(self.weights, skipped, strict=True)
+            )
+            self._stakes[skipped] = found
+        return found
 
 
-def _star_sentences(analysis: Analysis) -> tuple:  # type: ignore[type-arg]
-    from answer_check.model import StarSentence
+_PLANS: dict[tuple[int, str], _Plan] = {}
 
+
+def _plan(rubric: Rubric, lang: str) -> _Plan:
+    """The rubric's plan in report language ``lang``, made once (``_Plan``)."""
+    key = (id(rubric), lang)
+    found = _PLANS.get(key)
+    if found is None or found.rubric is not rubric:
+        found = _PLANS[key] = _Plan(rubric, lang)
+    return found
+
+
+def _star_sentences(analysis: Analysis) -> tuple[StarSentence, ...]:
     sents = analysis.sentences  # a sentence's index is its position in the list
     return tuple(
-        StarSentence(i, sents[i].start, sents[i].end, label, cue)
-        for i, label, cue in analysis.star.sentence_labels
+        [
+            StarSentence(i, sents[i].start, sents[i].end, label, cue)
+            for i, label, cue in analysis.star.sentence_labels
+        ]
     )
