@@ -718,6 +718,29 @@ def test_readme_documents_batch() -> None:
         assert word in readme, word
 
 
+def test_a_record_crosses_to_a_worker_whole() -> None:
+    """Record pickles as its fields in a tuple (faster): every field must survive it."""
+    import pickle
+
+    from answer_check.batch import Record
+
+    record = Record(
+        index=3,
+        where="c.csv row 5",
+        id="s3",
+        student="Ayu",
+        question=QUESTION,
+        stage="hr",
+        answer=STRONG,
+        qtype="behavioral",
+        job="Accountant",
+        lang="en",
+        coach_score=72.5,
+        report="s3.html",
+    )
+    assert pickle.loads(pickle.dumps(record, pickle.HIGHEST_PROTOCOL)) == record
+
+
 def test_chunks_give_every_worker_several_tasks() -> None:
     """A small class is split so that both workers score to the end; a large one is handed
     over in bigger chunks; an unknown count falls back to the default."""

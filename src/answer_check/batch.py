@@ -20,6 +20,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import dataclasses
 import gc
 import io
 import json
@@ -33,6 +34,7 @@ from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, Any, NamedTuple, Protocol
 
@@ -95,6 +97,13 @@ class Record:
     coach_score: float | None = None
     report: str | None = None  # file name inside reports/, set by the parent
 
+    def __reduce__(self) -> tuple[type[Record], tuple[Any, ...]]:
+        # Every record is pickled to a worker: its fields as one tuple pickle in half the
+        # time of the default slotted-dataclass state, and unpickle in half the time too.
+        return (Record, _RECORD_FIELDS(self))
+
+
+_RECORD_FIELDS = attrgetter(*(f.name for f in dataclasses.fields(Record)))
 
 # A record that cannot be scored (where it is, which column, and why) is exactly the failed
 # row the dashboard lists: one type for both.
