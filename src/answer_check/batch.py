@@ -538,10 +538,12 @@ class JsonlSource:
         fields: dict[str, str | None] = {}
         for key, value in data.items():
             name = _norm_header(str(key))
-            if name not in REQUIRED and name not in OPTIONAL:
+            if name not in _JSONL_COLUMNS:
                 ignored.add(name)
                 continue
-            if value is None:
+            if type(value) is str:  # the usual case, first
+                fields[name] = value
+            elif value is None:
                 fields[name] = None
             elif isinstance(value, bool | dict | list) or (
                 isinstance(value, int | float) and name not in NUMBER_FIELDS
@@ -562,6 +564,9 @@ class JsonlSource:
                     error.message,
                 )
         return make_record(fields, index, where, self.defaults, jobs)
+
+
+_JSONL_COLUMNS = frozenset(REQUIRED + OPTIONAL)
 
 
 def _json_kind(value: Any) -> str:
