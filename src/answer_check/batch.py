@@ -1017,10 +1017,10 @@ def _ordered_results(
 ) -> Generator[ChunkDone, None, None]:
     """Score chunks in ``jobs`` worker processes, their lines appended in input order.
 
-    Each chunk's lines are in ``results`` and ``scores`` by the time it is yielded; the
-    workers' temporary files are in ``folder``. At most
-    ``4 * jobs`` chunks are in flight, so a large input is never read ahead into memory.
-    ``jobs == 1`` scores in this process.
+    Each chunk's lines are in ``results`` and ``scores`` (the scores.csv rows' spool) by
+    the time it is yielded; workers keep their temporary files in a folder inside
+    ``folder``. At most ``4 * jobs`` chunks are in flight, so a large input is never read
+    ahead into memory. ``jobs == 1`` scores in this process.
     """
     # The warmed-up pipeline, word lists and matchers live as long as the run: frozen, the
     # garbage collector stops scanning them (a tenth of the time per answer), and forked
@@ -1069,11 +1069,11 @@ def _score_in_workers(
 
             def done() -> ChunkDone:
                 seq, task = pending.popleft()
-                chunk: ChunkDone = task.get()
+                result: ChunkDone = task.get()
                 for path, sink in zip(_chunk_files(Path(tmp), seq), (results, scores), strict=True):
                     _append(sink, path)
                     path.unlink()
-                return chunk
+                return result
 
             for seq, chunk in enumerate(chunks):
                 pending.append((seq, pool.apply_async(_score_task, (seq, chunk))))
@@ -1361,16 +1361,15 @@ def _run(opts: BatchOptions, source: Source, rubric: Rubric | None, started: flo
                     cohort.add(_interned(row, questions), criteria)
             if opts.progress is not None:
                 opts.progress.advance(done.records)
-        stream.close()  # the workers have stopped and their temporary folder is gone
         summary.scored = summary.total - summary.failed
         spool.fh.close()
         _write_scores(opts.out, spool.tmp, list(criteria_columns))
         results.commit()
     except BaseException:
-        stream.close()
         results.discard()
         raise
     finally:
+        stream.close()  # on an error too: the workers stop, their temporary folder goes
         spool.discard()
     summary.ignored_columns = list(source.ignored)
     _write_errors(opts.out, cohort.failed)
