@@ -744,7 +744,7 @@ class Settings:
     reports: Path | None  # the reports folder; None: no HTML (and no dashboard)
     rubric: Rubric | None
     report_lang: str | None
-    chunks: Path | None = None  # where worker processes write each chunk's lines (see _score_task)
+    chunks: Path | None = None  # the folder for each chunk's lines (see _score_task)
 
 
 Criteria = tuple[tuple[str, str, float, bool, bool], ...]  # (id, title, score, met, skipped)
@@ -1055,7 +1055,9 @@ def _score_in_workers(
 
     Only a small ChunkDone per chunk comes back through the pipe; the parent appends the
     chunk's files to its outputs in the kernel and removes them, so the folder holds at
-    most the chunks in flight. The workers stop before the folder is removed.
+    most the chunks in flight. The workers stop before the folder is removed. Tasks are
+    handed over one by one (``apply_async``): the number in flight is bounded here, not by
+    the size of a pipe's buffer as with ``Pool.imap``.
     """
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
