@@ -40,7 +40,7 @@ from typing import IO, Any, NamedTuple, Protocol
 
 import orjson
 
-from answer_check.cohort import AnswerRow, Cohort, FailedRow
+from answer_check.cohort import AnswerRow, Cohort, CriteriaTally, FailedRow
 from answer_check.errors import MESSAGES, AnswerCheckError, BatchError, InputError
 from answer_check.inputs import clean_text, decode
 from answer_check.nlp import pipeline
@@ -754,13 +754,14 @@ class ChunkDone(NamedTuple):
     """What the parent needs of a scored chunk; its output lines are already written.
 
     One small tuple per chunk: the JSON lines (about 12 KB an answer) go to files, not
-    through the pipe to the parent, and nothing per answer crosses it without a dashboard.
+    through the pipe to the parent; with a dashboard, one small row per answer crosses it
+    and the chunk's criteria as one tally.
     """
 
     records: int
     failed: list[FailedRow]
     columns: tuple[str, ...]  # "rubric/criterion" columns of scores.csv, first seen first
-    dashboard: list[tuple[AnswerRow, Criteria]] | None  # each scored answer; None: no HTML
+    dashboard: tuple[list[AnswerRow], CriteriaTally] | None  # scored answers; None: no HTML
 
 
 _SETTINGS: Settings | None = None
@@ -806,8 +807,8 @@ def score_chunk(
     rows: list[bytes] = []
     failed: list[FailedRow] = []
     columns: dict[str, None] = {}
-    dashboard: list[tuple[AnswerRow, Criteria]] | None = (
-        [] if settings.reports is not None else None
+    dashboard: tuple[list[AnswerRow], CriteriaTally] | None = (
+        ([], CriteriaTally()) if settings.reports is not None else None
     )
     cells = _RowText()
     writer = csv.writer(cells)
@@ -824,7 +825,8 @@ def score_chunk(
             writer.writerow(_scored_cells(row))
             columns.update(dict.fromkeys(crit_scores))
             if dashboard is not None:
-                dashboard.append((row, criteria))
+                dashboard[0].append(row)
+                dashboard[1].add(row.rubric, criteria)
         # The row's own cells as written by the same csv.writer as before, less its "\r\n".
         rows.append(orjson.dumps((cells.pop()[:-2], crit_scores), option=orjson.OPT_APPEND_NEWLINE))
     results.write(b"".join(lines))
@@ -1359,8 +1361,8 @@ def _run(opts: BatchOptions, source: Source, rubric: Rubric | None, started: flo
                 cohort.fail(failed)
             criteria_columns.update(dict.fromkeys(done.columns))
             if done.dashboard is not None:
-                for row, criteria in done.dashboard:
-                    cohort.add(_interned(row, questions), criteria)
+                rows, criteria = done.dashboard
+                cohort.merge([_interned(row, questions) for row in rows], criteria)
             if opts.progress is not None:
                 opts.progress.advance(done.records)
         summary.scored = summary.total - summary.failed
