@@ -827,7 +827,7 @@ def score_chunk(
             if dashboard is not None:
                 dashboard[0].append(row)
                 dashboard[1].add(row.rubric, criteria)
-        # The row's own cells as written by the same csv.writer as before, less its "\r\n".
+        # The row's own cells as csv.writer writes them into scores.csv, less the "\r\n".
         rows.append(orjson.dumps((cells.pop()[:-2], crit_scores), option=orjson.OPT_APPEND_NEWLINE))
     results.write(b"".join(lines))
     scores.write(b"".join(rows))
