@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -131,6 +133,34 @@ def test_jobs_2_gives_the_same_files_as_jobs_1(tmp_path: Path) -> None:
     for name in ("scores.csv", "results.jsonl", "errors.csv", "index.html"):
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
     assert reports(one) == reports(two)
+
+
+def test_scores_csv_is_what_csv_writer_writes_for_its_rows(tmp_path: Path) -> None:
+    """Workers write each row's own cells as CSV text and the parent joins the criterion
+    scores to them; the file must equal csv.writer's output for the whole rows (quotes,
+    commas and line breaks in cells), with columns first seen in a later chunk as well."""
+    rows = [[f"s{i}", f"Student {i}", QUESTION, "hr", STRONG] for i in range(40)]
+    rows[3][:2] = ['id "quoted", with comma', "Line\nbreak; and \r return"]
+    rows[7][1] = "=cmd|' /C calc'!A0"
+    rows[9][4] = ""  # a failed row between scored ones
+    rows[33][2] = "Why do you want to work for our company?"  # another rubric, late
+    rows[34][2] = "Introduce yourself."
+    src = write_csv(tmp_path / "c.csv", rows)
+    one, two = tmp_path / "one", tmp_path / "two"
+    batch(src, one, jobs=1, html=False)
+    batch(src, two, jobs=2, html=False)
+    data = (two / "scores.csv").read_bytes()
+    assert data == (one / "scores.csv").read_bytes()
+    assert (two / "results.jsonl").read_bytes() == (one / "results.jsonl").read_bytes()
+    with (two / "scores.csv").open(encoding="utf-8-sig", newline="") as fh:
+        table = list(csv.reader(fh))
+    rubrics = {row[table[0].index("rubric")] for row in table[1:]}
+    assert len(rubrics) >= 3  # hr.* rubrics, and "" for the failed row
+    assert table[4][:2] == rows[3][:2]
+    rewritten = io.StringIO()
+    rewritten.write("\ufeff")
+    csv.writer(rewritten).writerows(table)
+    assert rewritten.getvalue().encode("utf-8") == data
 
 
 def test_jsonl_input_accepts_numbers_for_id_and_coach_score(tmp_path: Path) -> None:
@@ -549,11 +579,11 @@ def test_interrupted_run_leaves_no_half_written_file(
     real = batch_mod.score_chunk
     calls = []
 
-    def interrupted(chunk: list[object]) -> list[object]:
+    def interrupted(*args: Any) -> Any:
         calls.append(1)
         if len(calls) == 2:
             raise KeyboardInterrupt
-        return real(chunk)  # type: ignore[arg-type]
+        return real(*args)
 
     monkeypatch.setattr(batch_mod, "score_chunk", interrupted)
     with pytest.raises(KeyboardInterrupt):
@@ -564,6 +594,53 @@ def test_interrupted_run_leaves_no_half_written_file(
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
     for report in (out / REPORTS_DIR).glob("*.html"):
         assert report.read_text("utf-8").rstrip().endswith("</html>")
+
+
+def test_interrupted_parallel_run_leaves_no_temp_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers write each chunk's lines to a temporary folder inside the output folder; an
+    interrupted run stops them and removes it, and keeps the earlier run's files."""
+    import answer_check.batch as batch_mod
+
+    rows = [[f"s{i}", "S", QUESTION, "hr", STRONG] for i in range(60)]
+    src = write_csv(tmp_path / "c.csv", rows)
+    out = tmp_path / "out"
+    batch(src, out, html=False)
+    before = {name: (out / name).read_bytes() for name in ("results.jsonl", "scores.csv")}
+    real = batch_mod._append
+    calls = []
+
+    def interrupted(*args: Any) -> None:
+        calls.append(1)
+        if len(calls) == 5:
+            raise KeyboardInterrupt
+        real(*args)
+
+    monkeypatch.setattr(batch_mod, "_append", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        batch(src, out, jobs=2, html=False)
+    for name, data in before.items():
+        assert (out / name).read_bytes() == data
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".answer-check-batch",
+        "errors.csv",
+        "reports",
+        "results.jsonl",
+        "scores.csv",
+    ]
+
+
+def test_a_killed_runs_temporary_folder_is_removed_by_the_next_run(tmp_path: Path) -> None:
+    src = write_csv(tmp_path / "c.csv", [["a", "A", QUESTION, "hr", STRONG]])
+    out = tmp_path / "out"
+    batch(src, out)
+    left = out / ".chunks.k1ll3d.tmp"
+    left.mkdir()
+    (left / "0.jsonl").write_bytes(b'{"half": ')
+    batch(src, out)
+    assert not left.exists()
+    assert [r["id"] for r in read_results(out)] == ["a"]
 
 
 def test_write_atomic_failure_leaves_no_temp_file(
@@ -639,6 +716,29 @@ def test_readme_documents_batch() -> None:
         "coach_score",
     ):
         assert word in readme, word
+
+
+def test_a_record_crosses_to_a_worker_whole() -> None:
+    """Record pickles as its fields in a tuple (faster): every field must survive it."""
+    import pickle
+
+    from answer_check.batch import Record
+
+    record = Record(
+        index=3,
+        where="c.csv row 5",
+        id="s3",
+        student="Ayu",
+        question=QUESTION,
+        stage="hr",
+        answer=STRONG,
+        qtype="behavioral",
+        job="Accountant",
+        lang="en",
+        coach_score=72.5,
+        report="s3.html",
+    )
+    assert pickle.loads(pickle.dumps(record, pickle.HIGHEST_PROTOCOL)) == record
 
 
 def test_chunks_give_every_worker_several_tasks() -> None:

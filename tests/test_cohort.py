@@ -122,6 +122,44 @@ def test_cohort_aggregates() -> None:
     assert agreement.confusion[0][0] == 1 and agreement.confusion[3][2] == 1
 
 
+def test_merging_chunk_tallies_equals_adding_answer_by_answer() -> None:
+    """Batch workers tally their chunks' criteria and the parent merges them: every
+    aggregate, the float totals bit for bit and the orders, as with Cohort.add."""
+    from answer_check.cohort import CriteriaTally
+
+    one, merged = Cohort(), Cohort()
+    answers = []
+    for i in range(40):
+        row = _row(i, f"S{i % 5}", (i * 37) % 101)
+        if i % 4 == 0:
+            row = AnswerRow(**{**{f: getattr(row, f) for f in row.__slots__}, "lang": "id"})
+        criteria = [
+            ("action", "Action", (i % 3) / 3, i % 3 == 2, False),
+            ("figures", "Figures", 0.1 * (i % 7), i % 2 == 0, i % 5 == 0),
+        ]
+        if i > 20:  # a criterion first seen in a later chunk
+            criteria.append(("result", "Result", 0.7 if i % 2 else 0.35, i % 2 == 1, False))
+        answers.append((row, criteria))
+        one.add(row, criteria)
+    for start in range(0, len(answers), 6):
+        tally = CriteriaTally()
+        for row, criteria in answers[start : start + 6]:
+            tally.add(row.rubric, criteria)
+        merged.merge([row for row, _ in answers[start : start + 6]], tally)
+    assert merged.rows == one.rows
+    assert list(merged.scores.items()) == list(one.scores.items())
+    assert list(merged.langs.items()) == list(one.langs.items())
+    assert list(merged.criteria) == list(one.criteria)
+    for key, stats in one.criteria.items():
+        other = merged.criteria[key]
+        assert (other.title, other.met, other.total.hex()) == (
+            stats.title,
+            stats.met,
+            stats.total.hex(),
+        )
+        assert sorted(other.counts.items()) == sorted(stats.counts.items())
+
+
 def test_no_coach_scores_no_agreement() -> None:
     cohort = Cohort()
     cohort.add(_row(0, "A", 40), [])

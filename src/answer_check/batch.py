@@ -3,9 +3,10 @@
 Data flow (one direction, bounded memory):
 
     read_records (CSV | JSONL | folder + manifest.csv; validate each record)
-      -> chunks of records -> worker processes: nlp.pipe per chunk, score, render, write report
-      -> the parent, in input order: results.jsonl, scores.csv, cohort aggregates
-      -> index.html (the dashboard), errors.csv
+      -> chunks of records -> worker processes: nlp.pipe per chunk, score, render, write
+         report, write the chunk's lines of results.jsonl and scores.csv to temporary files
+      -> the parent, in input order: appends each chunk's files, keeps cohort aggregates
+      -> scores.csv (its criterion columns), index.html (the dashboard), errors.csv
 
 A record that cannot be scored becomes a failed record (listed in the dashboard and in
 ``errors.csv``); only a problem with the input as a whole (a missing file, a bad header) or
@@ -19,24 +20,27 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import dataclasses
 import gc
 import io
 import json
 import math
 import multiprocessing
 import os
+import shutil
 import tempfile
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Generator, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, Any, NamedTuple, Protocol
 
 import orjson
 
-from answer_check.cohort import AnswerRow, Cohort, FailedRow
+from answer_check.cohort import AnswerRow, Cohort, CriteriaTally, FailedRow
 from answer_check.errors import MESSAGES, AnswerCheckError, BatchError, InputError
 from answer_check.inputs import clean_text, decode
 from answer_check.nlp import pipeline
@@ -93,6 +97,13 @@ class Record:
     coach_score: float | None = None
     report: str | None = None  # file name inside reports/, set by the parent
 
+    def __reduce__(self) -> tuple[type[Record], tuple[Any, ...]]:
+        # Every record is pickled to a worker: its fields as one tuple pickle in half the
+        # time of the default slotted-dataclass state, and unpickle in half the time too.
+        return (Record, _RECORD_FIELDS(self))
+
+
+_RECORD_FIELDS = attrgetter(*(f.name for f in dataclasses.fields(Record)))
 
 # A record that cannot be scored (where it is, which column, and why) is exactly the failed
 # row the dashboard lists: one type for both.
@@ -527,10 +538,12 @@ class JsonlSource:
         fields: dict[str, str | None] = {}
         for key, value in data.items():
             name = _norm_header(str(key))
-            if name not in REQUIRED and name not in OPTIONAL:
+            if name not in _JSONL_COLUMNS:
                 ignored.add(name)
                 continue
-            if value is None:
+            if type(value) is str:  # the usual case, first
+                fields[name] = value
+            elif value is None:
                 fields[name] = None
             elif isinstance(value, bool | dict | list) or (
                 isinstance(value, int | float) and name not in NUMBER_FIELDS
@@ -551,6 +564,9 @@ class JsonlSource:
                     error.message,
                 )
         return make_record(fields, index, where, self.defaults, jobs)
+
+
+_JSONL_COLUMNS = frozenset(REQUIRED + OPTIONAL)
 
 
 def _json_kind(value: Any) -> str:
@@ -725,23 +741,27 @@ class ReportNames:
 class Settings:
     """What every worker needs besides the records (sent once per worker)."""
 
-    reports: Path | None  # the reports folder; None: no HTML
+    reports: Path | None  # the reports folder; None: no HTML (and no dashboard)
     rubric: Rubric | None
     report_lang: str | None
+    chunks: Path | None = None  # the folder for each chunk's lines (see _score_task)
 
 
-class Scored(NamedTuple):
-    """A scored record as the parent needs it: its table row, criteria and JSON line.
+Criteria = tuple[tuple[str, str, float, bool, bool], ...]  # (id, title, score, met, skipped)
 
-    A NamedTuple, not a dataclass: it crosses from a worker to the parent, and a tuple
-    pickles in a third of the time of a slotted dataclass.
+
+class ChunkDone(NamedTuple):
+    """What the parent needs of a scored chunk; its output lines are already written.
+
+    One small tuple per chunk: the JSON lines (about 12 KB an answer) go to files, not
+    through the pipe to the parent; with a dashboard, one small row per answer crosses it
+    and the chunk's criteria as one tally.
     """
 
-    row: AnswerRow
-    criteria: tuple[tuple[str, str, float, bool, bool], ...]
-    criterion_keys: tuple[str, ...]  # "rubric/criterion": the scores.csv columns it fills
-    json_line: bytes  # its line of results.jsonl (UTF-8 JSON and the newline)
-    scores_line: bytes  # its row of scores.csv, as JSON until the columns are known
+    records: int
+    failed: list[FailedRow]
+    columns: tuple[str, ...]  # "rubric/criterion" columns of scores.csv, first seen first
+    dashboard: tuple[list[AnswerRow], CriteriaTally] | None  # scored answers; None: no HTML
 
 
 _SETTINGS: Settings | None = None
@@ -752,8 +772,23 @@ def _init_worker(settings: Settings) -> None:
     _SETTINGS = settings
 
 
-def score_chunk(chunk: list[Record | RecordError]) -> list[Scored | RecordError]:
-    """Score a chunk: one ``nlp.pipe`` pass per language, then each record; never raises."""
+class _RowText(list[str]):
+    """The text of each row a ``csv.writer`` writes into it (its ``write`` appends)."""
+
+    write = list.append
+
+
+def score_chunk(
+    chunk: list[Record | RecordError], results: IO[bytes], scores: IO[bytes]
+) -> ChunkDone:
+    """Score a chunk and write its output lines; never raises for a record's fault.
+
+    One ``nlp.pipe`` pass per language, then each record. Each record's line of
+    ``results.jsonl`` goes to ``results``; its row of ``scores.csv`` goes to ``scores`` as
+    a JSON pair (the row's own cells as CSV text, and its criterion scores by column),
+    because the criterion columns are known only when every record is scored (see
+    ``_write_scores``). Each file gets one write per chunk.
+    """
     settings = _SETTINGS
     assert settings is not None, "worker not initialised"
     by_lang: dict[str, list[int]] = {}
@@ -768,16 +803,107 @@ def score_chunk(chunk: list[Record | RecordError]) -> list[Scored | RecordError]
         texts = [chunk[i].answer for i in members]  # type: ignore[union-attr]
         for i, doc in zip(members, pipeline(lang).pipe(texts, batch_size=len(texts)), strict=True):
             docs[i] = doc
-    out: list[Scored | RecordError] = []
+    lines: list[bytes] = []
+    rows: list[bytes] = []
+    failed: list[FailedRow] = []
+    columns: dict[str, None] = {}
+    dashboard: tuple[list[AnswerRow], CriteriaTally] | None = (
+        ([], CriteriaTally()) if settings.reports is not None else None
+    )
+    cells = _RowText()
+    writer = csv.writer(cells)
     for i, rec in enumerate(chunk):
-        if isinstance(rec, RecordError):
-            out.append(rec)
-            continue
-        out.append(_score_one(rec, langs[i], docs.pop(i), settings))
-    return out
+        result = rec if isinstance(rec, RecordError) else _score_one(rec, langs[i], docs.pop(i))
+        if isinstance(result, RecordError):
+            failed.append(result)
+            lines.append(_failed_line(result))
+            writer.writerow(_failed_cells(result))
+            crit_scores: dict[str, str] = {}
+        else:
+            row, criteria, crit_scores, line = result
+            lines.append(line)
+            writer.writerow(_scored_cells(row))
+            columns.update(dict.fromkeys(crit_scores))
+            if dashboard is not None:
+                dashboard[0].append(row)
+                dashboard[1].add(row.rubric, criteria)
+        # The row's own cells as csv.writer writes them into scores.csv, less the "\r\n".
+        rows.append(orjson.dumps((cells.pop()[:-2], crit_scores), option=orjson.OPT_APPEND_NEWLINE))
+    results.write(b"".join(lines))
+    scores.write(b"".join(rows))
+    return ChunkDone(len(chunk), failed, tuple(columns), dashboard)
 
 
-def _score_one(rec: Record, lang: str, doc: Any, settings: Settings) -> Scored | RecordError:
+def _score_task(seq: int, chunk: list[Record | RecordError]) -> ChunkDone:
+    """Score chunk number ``seq`` in a worker process into its own two files.
+
+    The parent appends them to its outputs in input order (``_append``) and removes them.
+    """
+    assert _SETTINGS is not None and _SETTINGS.chunks is not None, "worker not initialised"
+    results, scores = _chunk_files(_SETTINGS.chunks, seq)
+    with results.open("wb") as r, scores.open("wb") as s:
+        return score_chunk(chunk, r, s)
+
+
+def _chunk_files(folder: Path, seq: int) -> tuple[Path, Path]:
+    return folder / f"{seq}.jsonl", folder / f"{seq}.scores"
+
+
+def _failed_line(item: RecordError) -> bytes:
+    return orjson.dumps(
+        {
+            "id": item.id,
+            "student": item.student,
+            "status": "failed",
+            "where": item.where,
+            "error": {"code": item.code, "column": item.column, "message": item.message},
+        },
+        option=orjson.OPT_APPEND_NEWLINE,
+    )
+
+
+def _failed_cells(item: RecordError) -> list[Any]:
+    """A failed record's cells of scores.csv, in SCORE_COLUMNS order."""
+    values = {
+        "id": item.id,
+        "student": item.student,
+        "status": "failed",
+        "where": item.where,
+        "error": f"{item.code}: {item.message}",
+    }
+    return [_cell(values.get(c)) for c in SCORE_COLUMNS]
+
+
+def _scored_cells(row: AnswerRow) -> list[Any]:
+    """A scored record's cells of scores.csv, in SCORE_COLUMNS order."""
+    coach = None if row.coach_score is None else f"{row.coach_score:g}"
+    values = (
+        row.id,
+        row.student,
+        "scored",
+        row.score,
+        row.band,
+        coach,
+        row.stage,
+        row.qtype,
+        row.lang,
+        row.rubric,
+        row.words,
+        row.question,
+        row.report,
+        row.where,
+        None,
+    )
+    return [_cell(v) for v in values]
+
+
+def _score_one(
+    rec: Record, lang: str, doc: Any
+) -> tuple[AnswerRow, Criteria, dict[str, str], bytes] | RecordError:
+    """Score one record: its table row, criteria, scores.csv cells by column, JSON line."""
+    settings = _SETTINGS
+    assert settings is not None, "worker not initialised"
+
     def failed(column: str, code: str, message: str) -> RecordError:
         return RecordError(rec.index, rec.where, rec.id, rec.student, column, code, message)
 
@@ -821,8 +947,11 @@ def _score_one(rec: Record, lang: str, doc: Any, settings: Settings) -> Scored |
             MESSAGES["E499"].format(where=rec.where, detail=f"{type(exc).__name__}: {exc}"),
         )
     criteria = tuple((c.id, c.title, c.score, c.level == "met", c.skipped) for c in card.criteria)
+    # str() of the rounded score is what csv.writer writes for it (repr of a float).
     crit_scores = {
-        f"{card.rubric_id}/{c.id}": round(100 * c.score, 1) for c in card.criteria if not c.skipped
+        f"{card.rubric_id}/{c.id}": str(round(100 * c.score, 1))
+        for c in card.criteria
+        if not c.skipped
     }
     row = AnswerRow(
         index=rec.index,
@@ -852,27 +981,7 @@ def _score_one(rec: Record, lang: str, doc: Any, settings: Settings) -> Scored |
         },
         option=orjson.OPT_APPEND_NEWLINE,
     )
-    scores_line = orjson.dumps(
-        {
-            "id": row.id,
-            "student": row.student,
-            "status": "scored",
-            "score": row.score,
-            "band": row.band,
-            "coach_score": None if row.coach_score is None else f"{row.coach_score:g}",
-            "stage": row.stage,
-            "type": row.qtype,
-            "lang": row.lang,
-            "rubric": row.rubric,
-            "words": row.words,
-            "question": row.question,
-            "report": row.report,
-            "where": row.where,
-            "criteria": crit_scores,
-        },
-        option=orjson.OPT_APPEND_NEWLINE,
-    )
-    return Scored(row, criteria, tuple(crit_scores), line, scores_line)
+    return row, criteria, crit_scores, line
 
 
 def chunk_size(total: int | None, jobs: int) -> int:
@@ -901,51 +1010,103 @@ def _chunks(
 
 
 def _ordered_results(
-    chunks: Iterator[list[Record | RecordError]], settings: Settings, jobs: int
-) -> Iterator[Scored | RecordError]:
-    """Score chunks in ``jobs`` worker processes; yield results in input order.
+    chunks: Iterator[list[Record | RecordError]],
+    settings: Settings,
+    jobs: int,
+    results: IO[bytes],
+    scores: IO[bytes],
+    folder: Path,
+) -> Generator[ChunkDone, None, None]:
+    """Score chunks in ``jobs`` worker processes, their lines appended in input order.
 
-    At most ``4 * jobs`` chunks are in flight, so a large input is never read ahead into
-    memory. ``jobs == 1`` scores in this process.
+    Each chunk's lines are in ``results`` and ``scores`` (the scores.csv rows' spool) by
+    the time it is yielded; workers keep their temporary files in a folder inside
+    ``folder``. At most ``4 * jobs`` chunks are in flight, so a large input is never read
+    ahead into memory. ``jobs == 1`` scores in this process.
     """
     # The warmed-up pipeline, word lists and matchers live as long as the run: frozen, the
     # garbage collector stops scanning them (a tenth of the time per answer), and forked
-    # workers share their pages instead of copying them.
+    # workers share their pages instead of copying them. No full collection first: it costs
+    # 50 ms (the start-up's 100,000 objects), and the start-up's garbage that it would free
+    # is about 3,000 objects and 0.5 MB (the rubric and config parsers' cycles).
     collecting = gc.isenabled()
-    gc.collect()
     gc.freeze()
     gc.enable()
     try:
-        yield from _score_chunks(chunks, settings, jobs)
+        if jobs <= 1:
+            _init_worker(settings)
+            for chunk in chunks:
+                yield score_chunk(chunk, results, scores)
+        else:
+            yield from _score_in_workers(chunks, settings, jobs, results, scores, folder)
     finally:
         gc.unfreeze()
         if not collecting:
             gc.disable()
 
 
-def _score_chunks(
-    chunks: Iterator[list[Record | RecordError]], settings: Settings, jobs: int
-) -> Iterator[Scored | RecordError]:
-    if jobs <= 1:
-        _init_worker(settings)
-        for chunk in chunks:
-            yield from score_chunk(chunk)
-        return
+def _score_in_workers(
+    chunks: Iterator[list[Record | RecordError]],
+    settings: Settings,
+    jobs: int,
+    results: IO[bytes],
+    scores: IO[bytes],
+    folder: Path,
+) -> Iterator[ChunkDone]:
+    """Workers write each chunk's lines to files in a temporary folder inside ``folder``.
+
+    Only a small ChunkDone per chunk comes back through the pipe; the parent appends the
+    chunk's files to its outputs in the kernel and removes them, so the folder holds at
+    most the chunks in flight. The workers stop before the folder is removed. Tasks are
+    handed over one by one (``apply_async``): the number in flight is bounded here, not by
+    the size of a pipe's buffer as with ``Pool.imap``.
+    """
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,))
-    try:
-        pending: deque[Any] = deque()
-        for chunk in chunks:
-            pending.append(pool.apply_async(score_chunk, (chunk,)))
-            while len(pending) >= 4 * jobs:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
-        pool.close()
-    finally:
-        pool.terminate()
-        pool.join()
+    with tempfile.TemporaryDirectory(
+        prefix=".chunks.", suffix=".tmp", dir=folder, ignore_cleanup_errors=True
+    ) as tmp:
+        settings = replace(settings, chunks=Path(tmp))
+        pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,))
+        try:
+            pending: deque[tuple[int, Any]] = deque()
+
+            def done() -> ChunkDone:
+                seq, task = pending.popleft()
+                result: ChunkDone = task.get()
+                for path, sink in zip(_chunk_files(Path(tmp), seq), (results, scores), strict=True):
+                    _append(sink, path)
+                    path.unlink()
+                return result
+
+            for seq, chunk in enumerate(chunks):
+                pending.append((seq, pool.apply_async(_score_task, (seq, chunk))))
+                while len(pending) >= 4 * jobs:
+                    yield done()
+            while pending:
+                yield done()
+            pool.close()
+        finally:
+            pool.terminate()
+            pool.join()
+
+
+_SENDFILE = hasattr(os, "sendfile")
+
+
+def _append(sink: IO[bytes], path: Path) -> None:
+    """Append the file at ``path`` to ``sink``: copied in the kernel where it can be."""
+    with path.open("rb") as src:
+        sink.flush()
+        if _SENDFILE:
+            try:
+                while os.sendfile(sink.fileno(), src.fileno(), None, 1 << 30):
+                    pass
+                return
+            except OSError:  # not between two files on this system (macOS): copy below
+                if src.tell() != 0:
+                    raise
+        shutil.copyfileobj(src, sink)
 
 
 def _warm_up(settings: Settings) -> None:
@@ -1041,9 +1202,12 @@ def prepare_out(out: Path) -> None:
         raise OutputError(
             "E301", path=str(out), reason=exc.strerror or type(exc).__name__
         ) from None
-    for folder in (out, out / REPORTS_DIR):  # temporary files of an interrupted run
+    for folder in (out, out / REPORTS_DIR):  # temporary files (and folders) of a killed run
         for tmp in folder.glob(".*.tmp"):
-            tmp.unlink(missing_ok=True)
+            if tmp.is_dir() and not tmp.is_symlink():
+                shutil.rmtree(tmp, ignore_errors=True)
+            else:
+                tmp.unlink(missing_ok=True)
 
 
 class _Spool:
@@ -1100,19 +1264,22 @@ def _cell(value: Any) -> Any:
 
 
 def _write_scores(out: Path, spool: Path, criteria: list[str]) -> None:
-    """scores.csv: UTF-8 with BOM (spreadsheets then detect it), one row per record."""
+    """scores.csv: UTF-8 with BOM (spreadsheets then detect it), one row per record.
+
+    Each line of ``spool`` holds a row's own cells as CSV text and its criterion scores
+    by column (see ``score_chunk``); a score is a number, which needs no quoting, so
+    joining them with commas gives what ``csv.writer`` would write for the whole row.
+    """
     tmp = _Spool(out / SCORES, newline="")
     try:
         tmp.fh.write("\ufeff")
-        writer = csv.writer(tmp.fh)
-        writer.writerow([*SCORE_COLUMNS, *criteria])
+        csv.writer(tmp.fh).writerow([*SCORE_COLUMNS, *criteria])
+        write = tmp.fh.write
+        empty = [""] * len(criteria)
         with spool.open("rb") as fh:
             for line in fh:
-                row = orjson.loads(line)
-                crit = row.pop("criteria")
-                writer.writerow(
-                    [_cell(row.get(c)) for c in SCORE_COLUMNS] + [crit.get(c, "") for c in criteria]
-                )
+                cells, scores = orjson.loads(line)
+                write(",".join([cells, *map(scores.get, criteria, empty)]) + "\r\n")
         tmp.commit()
     except BaseException:
         tmp.discard()
@@ -1184,53 +1351,21 @@ def _run(opts: BatchOptions, source: Source, rubric: Rubric | None, started: flo
     criteria_columns: dict[str, None] = {}
     results = _Spool(opts.out / RESULTS, newline=None)
     spool = _Spool(opts.out / ".scores.rows", newline=None)
+    chunks = _chunks(named(source.records()), chunk_size(total, opts.jobs))
+    stream = _ordered_results(chunks, settings, opts.jobs, results.fh, spool.fh, opts.out)
     try:
-        chunks = _chunks(named(source.records()), chunk_size(total, opts.jobs))
-        stream = _ordered_results(chunks, settings, opts.jobs)
-        for item in stream:
-            summary.total += 1
-            if isinstance(item, RecordError):
-                summary.failed += 1
-                cohort.fail(item)
-                results.fh.write(
-                    orjson.dumps(
-                        {
-                            "id": item.id,
-                            "student": item.student,
-                            "status": "failed",
-                            "where": item.where,
-                            "error": {
-                                "code": item.code,
-                                "column": item.column,
-                                "message": item.message,
-                            },
-                        }
-                    )
-                    + b"\n"
-                )
-                spool.fh.write(
-                    orjson.dumps(
-                        {
-                            "id": item.id,
-                            "student": item.student,
-                            "status": "failed",
-                            "where": item.where,
-                            "error": f"{item.code}: {item.message}",
-                            "criteria": {},
-                        }
-                    )
-                    + b"\n"
-                )
-            else:
-                summary.scored += 1
-                row = item.row
-                cohort.add(_interned(row, questions), item.criteria)
-                results.fh.write(item.json_line)
-                for key in item.criterion_keys:
-                    criteria_columns.setdefault(key, None)
-                spool.fh.write(item.scores_line)
+        for done in stream:
+            summary.total += done.records
+            summary.failed += len(done.failed)
+            for failed in done.failed:
+                cohort.fail(failed)
+            criteria_columns.update(dict.fromkeys(done.columns))
+            if done.dashboard is not None:
+                rows, criteria = done.dashboard
+                cohort.merge([_interned(row, questions) for row in rows], criteria)
             if opts.progress is not None:
-                opts.progress.advance()
+                opts.progress.advance(done.records)
+        summary.scored = summary.total - summary.failed
         spool.fh.close()
         _write_scores(opts.out, spool.tmp, list(criteria_columns))
         results.commit()
@@ -1238,6 +1373,7 @@ def _run(opts: BatchOptions, source: Source, rubric: Rubric | None, started: flo
         results.discard()
         raise
     finally:
+        stream.close()  # on an error too: the workers stop, their temporary folder goes
         spool.discard()
     summary.ignored_columns = list(source.ignored)
     _write_errors(opts.out, cohort.failed)

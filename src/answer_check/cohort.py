@@ -10,9 +10,11 @@ per criterion only counts keyed by the (3-decimal) score, so the median stays ex
 from __future__ import annotations
 
 import math
+import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
+from functools import reduce
 from operator import attrgetter
 from typing import Any
 
@@ -209,6 +211,42 @@ class CriterionStats:
         return self.met / n if n else None
 
 
+@dataclass(slots=True)
+class CriterionTally:
+    """One criterion's results in a run of answers, in input order (see CriteriaTally)."""
+
+    title: str
+    counts: Counter[float] = field(default_factory=Counter)  # score (3 decimals) -> n
+    scores: list[float] = field(default_factory=list)  # the scores themselves, in order
+    met: int = 0
+
+
+@dataclass
+class CriteriaTally:
+    """The criteria of a run of answers (a batch chunk), for ``Cohort.merge`` to take at once.
+
+    A batch worker tallies its chunk, so that one small object per chunk, not a tuple per
+    criterion and answer, crosses to the parent. The scores are kept in order because the
+    merged total must be the same float as ``Cohort.add`` gives answer by answer: float
+    addition depends on its order.
+    """
+
+    by_key: dict[tuple[str, str], CriterionTally] = field(default_factory=dict)
+
+    def add(self, rubric: str, criteria: Iterable[tuple[str, str, float, bool, bool]]) -> None:
+        """Add an answer's criteria as ``(id, title, score, met, skipped)``, as Cohort.add."""
+        for cid, title, score, met, skipped in criteria:
+            if skipped:
+                continue
+            key = (rubric, cid)
+            tally = self.by_key.get(key)
+            if tally is None:
+                tally = self.by_key[key] = CriterionTally(title)
+            tally.counts[round(score, 3)] += 1
+            tally.scores.append(score)
+            tally.met += met
+
+
 @dataclass(frozen=True)
 class Agreement:
     """How the tool's scores agree with the coach's, where the input gave ``coach_score``."""
@@ -246,6 +284,19 @@ class Cohort:
             stats.counts[round(score, 3)] += 1
             stats.total += score
             stats.met += met
+
+    def merge(self, rows: list[AnswerRow], criteria: CriteriaTally) -> None:
+        """Add scored answers at once: the same as ``add`` for each row with its criteria."""
+        self.rows.extend(rows)
+        self.scores.update(r.score for r in rows)
+        self.langs.update(r.lang for r in rows)
+        for key, tally in criteria.by_key.items():
+            stats = self.criteria.get(key)
+            if stats is None:
+                stats = self.criteria[key] = CriterionStats(key[0], key[1], tally.title)
+            stats.counts.update(tally.counts)
+            stats.total = reduce(operator.add, tally.scores, stats.total)  # in order, as add()
+            stats.met += tally.met
 
     def fail(self, row: FailedRow) -> None:
         self.failed.append(row)
