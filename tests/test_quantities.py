@@ -330,10 +330,12 @@ class _Everything:
 
 
 def _without_shortcuts(text: str, lang: str) -> list[Quantity]:
-    """find_quantities with no pre-check and every word tried as the start of a quantity."""
+    """find_quantities with no pre-check and every word tried as the start of a quantity
+    (every "a" too, whatever word follows it)."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(quantities, "_may_have_quantities", lambda text, lang: True)
         mp.setattr(quantities, "_STARTS", {"en": _Everything(), "id": _Everything()})
+        mp.setattr(quantities, "_AFTER_A", _Everything())
         return find_quantities(text, lang)
 
 

@@ -764,9 +764,10 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         return out
     toks = _Tokens(text)
     after = after_char = 0  # the token after the last match, where its whitespace starts
+    low = toks.low
     for i in toks.starts(_STARTS[lang]):
-        if i < after:
-            continue
+        if i < after or (low[i] == "a" and toks.word_at(i + 1) not in _AFTER_A):
+            continue  # (most answers have several "a", which only "a dozen" and such start)
         match = _match_at(toks, i, lang)
         if match is None:
             continue
