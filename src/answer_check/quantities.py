@@ -213,9 +213,7 @@ class _Tokens:
         self.word: tuple[str, ...] = columns[1]
         self.num: tuple[str, ...] = columns[3]
         self.sym: tuple[str, ...] = columns[4]
-        # One str.lower() for all words, space-separated: each comes out as it would alone (even
-        # a final sigma), and lower-casing never makes a space.
-        self.low: list[str] = " ".join(self.word).lower().split(" ") if found else []
+        self.low: list[str] = list(map(str.lower, self.word))
 
     def starts(self, words: frozenset[str]) -> list[int]:
         """Indices, in order, of the numbers, the currency symbols and the words in ``words``."""
