@@ -336,6 +336,7 @@ def _without_shortcuts(text: str, lang: str) -> list[Quantity]:
         mp.setattr(quantities, "_may_have_quantities", lambda text, lang: True)
         mp.setattr(quantities, "_STARTS", {"en": _Everything(), "id": _Everything()})
         mp.setattr(quantities, "_AFTER_A", _Everything())
+        mp.setattr(quantities, "_window_start", lambda text, lang: 0)
         return find_quantities(text, lang)
 
 
@@ -365,6 +366,27 @@ def test_shortcuts_hide_no_word(lang: str) -> None:
         for context in contexts:
             for text in (context.format(word, word), context.format(word, word).upper()):
                 assert find_quantities(text, lang) == _without_shortcuts(text, lang), text
+
+
+# Digits, symbols and names around numbers, for texts whose first quantity is far in.
+_NUMBERS_AND_WORDS = st.one_of(
+    _WORDS_AND_GAPS,
+    st.sampled_from(["5", "1,200", "2019", "10:30", "3/4", "$", "$5", "US$", "Rp.", "%"]),
+    st.sampled_from(["Q3", "COVID-19", "ke-2", "PPh", "Python", "jam", "no", "salah", "#"]),
+)
+
+
+@given(
+    st.lists(st.sampled_from(["x", "y", "z", ",", "\n", "  ", "-", "I'm"]), max_size=12),
+    st.lists(_NUMBERS_AND_WORDS, max_size=14),
+    st.sampled_from(["en", "id"]),
+)
+def test_window_hides_nothing(lead: list[str], rest: list[str], lang: str) -> None:
+    """Tokenizing from a few tokens before the first number finds what tokenizing it all does."""
+    text = " ".join(lead) + " " + " ".join(rest)
+    assert find_quantities(text, lang) == _without_shortcuts(text, lang)
+    begin = quantities._window_start(text, lang)
+    assert begin == 0 or text[begin].isspace()
 
 
 @pytest.mark.parametrize("text", ["one %", "one$", "one \u00d7", "the one% share", "one $ only"])

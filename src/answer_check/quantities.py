@@ -747,6 +747,35 @@ def _may_have_quantities(text: str, lang: str) -> bool:
     )
 
 
+# Tokens before the first digit, "$" or number word that the rules may read, at most: a
+# quantity starts up to two tokens before it ("Rp. 5", "a dozen"), and the rules look up to
+# two tokens back from a start ("no one", "done. Python 3").
+_LOOK_BACK: Final = 4
+# In " " + an ASCII text folded with _ASCII_FOLD + " ": a digit or a word a quantity can start
+# from (or, for _AFTER_A, start just before).
+_FIRST_START_RE: Final = {
+    lang: re.compile(f"0| ({_trie(sorted(words))})(?= )")
+    for lang, words in _STARTS_WITHOUT_DIGITS.items()
+}
+
+
+def _window_start(text: str, lang: str) -> int:
+    """Where tokenizing ``text`` can begin: at a whitespace run at least _LOOK_BACK tokens
+    before the first digit, "$" or number word of an ASCII text; 0 for any other text.
+
+    A token never spans whitespace, so text[start:] splits into the text's last tokens, and
+    no rule reads the tokens before them (an answer's first quantity is often far in).
+    """
+    if not text.isascii():
+        return 0
+    found = _FIRST_START_RE[lang].search(f" {text.translate(_ASCII_FOLD)} ")
+    first = len(text) if found is None else found.start(found.lastindex or 0) - 1
+    dollar = text.find("$", 0, first)
+    head = text[: first if dollar < 0 else dollar]
+    chunks = head.rsplit(None, _LOOK_BACK)  # the whitespace-separated chunks of the head
+    return len(chunks[0]) if len(chunks) > _LOOK_BACK else 0
+
+
 def find_quantities(text: str, lang: str) -> list[Quantity]:
     """Return the quantities in ``text``, sorted and non-overlapping.
 
@@ -760,8 +789,10 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     out: list[Quantity] = []
     if not _may_have_quantities(text, lang):
         return out
-    toks = _Tokens(text)
-    after = after_char = 0  # the token after the last match, where its whitespace starts
+    begin = _window_start(text, lang)
+    toks = _Tokens(text[begin:] if begin else text)
+    # The token after the last match, and where its whitespace starts in ``text``.
+    after, after_char = 0, begin
     low = toks.low
     for i in toks.starts(_STARTS[lang]):
         if i < after or (low[i] == "a" and toks.word_at(i + 1) not in _AFTER_A):
