@@ -377,7 +377,7 @@ _NUMBERS_AND_WORDS = st.one_of(
 
 
 @given(
-    st.lists(st.sampled_from(["x", "y", "z", ",", "\n", "  ", "-", "I'm"]), max_size=12),
+    st.lists(st.sampled_from(["x", "y", "z", ",", "\n", "\t\x1f", "-", "I'm", "Q"]), max_size=12),
     st.lists(_NUMBERS_AND_WORDS, max_size=14),
     st.sampled_from(["en", "id"]),
 )
