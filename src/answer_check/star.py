@@ -435,7 +435,7 @@ def tag_star(analysis: Analysis) -> StarMap:
         cues.extend([(a.sentence, "action", a.evidence) for a in actions])
         components["action"] = _in_text_order([a.evidence for a in actions])
     unlabelled = _unlabelled(len(analysis.sentences))
-    if not cues:  # most sentences of most answers: no cue at all
+    if not cues:  # (a quarter of answers: no cue, every sentence unlabelled)
         return StarMap(components=components, sentence_labels=unlabelled, actions=actions)
     return StarMap(
         components=components,
