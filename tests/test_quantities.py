@@ -336,7 +336,7 @@ def _without_shortcuts(text: str, lang: str) -> list[Quantity]:
         mp.setattr(quantities, "_may_have_quantities", lambda text, lang: True)
         mp.setattr(quantities, "_STARTS", {"en": _Everything(), "id": _Everything()})
         mp.setattr(quantities, "_AFTER_A", _Everything())
-        mp.setattr(quantities, "_window_start", lambda text, lang: 0)
+        mp.setattr(quantities, "_window", lambda text, lang: (0, len(text)))
         return find_quantities(text, lang)
 
 
@@ -376,17 +376,46 @@ _NUMBERS_AND_WORDS = st.one_of(
 )
 
 
-@given(
-    st.lists(st.sampled_from(["x", "y", "z", ",", "\n", "\t\x1f", "-", "I'm", "Q"]), max_size=12),
-    st.lists(_NUMBERS_AND_WORDS, max_size=14),
-    st.sampled_from(["en", "id"]),
+_FILLER = st.lists(
+    st.sampled_from(["x", "y", "z", ",", "\n", "\t\x1f", "-", "I'm", "Q"]), max_size=12
 )
-def test_window_hides_nothing(lead: list[str], rest: list[str], lang: str) -> None:
-    """Tokenizing from a few tokens before the first number finds what tokenizing it all does."""
-    text = " ".join(lead) + " " + " ".join(rest)
+
+
+@given(_FILLER, st.lists(_NUMBERS_AND_WORDS, max_size=14), _FILLER, st.sampled_from(["en", "id"]))
+def test_window_hides_nothing(
+    lead: list[str], numbers: list[str], trail: list[str], lang: str
+) -> None:
+    """Tokenizing from a few tokens before the first number to a few after the last finds what
+    tokenizing it all does."""
+    text = " ".join(lead) + " " + " ".join(numbers) + " " + " ".join(trail)
     assert find_quantities(text, lang) == _without_shortcuts(text, lang)
-    begin = quantities._window_start(text, lang)
-    assert begin == 0 or text[begin].isspace()
+    start, end = quantities._window(text, lang)
+    assert start == 0 or text[start].isspace()
+    assert end == len(text) or text[end].isspace()
+
+
+@pytest.mark.parametrize(
+    "quantity",
+    [
+        "5 ratus ribu working days",  # the unit five tokens after the last digit
+        "5 ratus ribu orang",
+        "dozens of new hires",
+        "lima puluh ribu rupiah",
+        "up 30 per cent",
+        "two thirds of users",
+        "a third",
+        "no one",
+        "done. Python 3",
+        "Rp. 5 jt",
+        "US$ 5",
+        "salah satu",
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_window_reaches_far_enough(quantity: str, lang: str) -> None:
+    """The tokens that the rules read furthest from a number are inside the window."""
+    for text in (f"x y z w v u {quantity} x y z w v u t s r q", f"x y z w v u {quantity}"):
+        assert find_quantities(text, lang) == _without_shortcuts(text, lang), text
 
 
 @pytest.mark.parametrize("text", ["one %", "one$", "one \u00d7", "the one% share", "one $ only"])
