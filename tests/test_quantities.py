@@ -330,10 +330,13 @@ class _Everything:
 
 
 def _without_shortcuts(text: str, lang: str) -> list[Quantity]:
-    """find_quantities with no pre-check and every word tried as the start of a quantity."""
+    """find_quantities with no pre-check and every word tried as the start of a quantity
+    (every "a" too, whatever word follows it)."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(quantities, "_may_have_quantities", lambda text, lang: True)
         mp.setattr(quantities, "_STARTS", {"en": _Everything(), "id": _Everything()})
+        mp.setattr(quantities, "_AFTER_A", _Everything())
+        mp.setattr(quantities, "_window", lambda text, lang: (0, len(text)))
         return find_quantities(text, lang)
 
 
@@ -363,6 +366,56 @@ def test_shortcuts_hide_no_word(lang: str) -> None:
         for context in contexts:
             for text in (context.format(word, word), context.format(word, word).upper()):
                 assert find_quantities(text, lang) == _without_shortcuts(text, lang), text
+
+
+# Digits, symbols and names around numbers, for texts whose first quantity is far in.
+_NUMBERS_AND_WORDS = st.one_of(
+    _WORDS_AND_GAPS,
+    st.sampled_from(["5", "1,200", "2019", "10:30", "3/4", "$", "$5", "US$", "Rp.", "%"]),
+    st.sampled_from(["Q3", "COVID-19", "ke-2", "PPh", "Python", "jam", "no", "salah", "#"]),
+)
+
+
+_FILLER = st.lists(
+    st.sampled_from(["x", "y", "z", ",", "\n", "\t\x1f", "-", "I'm", "Q"]), max_size=12
+)
+
+
+@given(_FILLER, st.lists(_NUMBERS_AND_WORDS, max_size=14), _FILLER, st.sampled_from(["en", "id"]))
+def test_window_hides_nothing(
+    lead: list[str], numbers: list[str], trail: list[str], lang: str
+) -> None:
+    """Tokenizing from a few tokens before the first number to a few after the last finds what
+    tokenizing it all does."""
+    text = " ".join(lead) + " " + " ".join(numbers) + " " + " ".join(trail)
+    assert find_quantities(text, lang) == _without_shortcuts(text, lang)
+    start, end = quantities._window(text, lang)
+    assert start == 0 or text[start].isspace()
+    assert end == len(text) or text[end].isspace()
+
+
+@pytest.mark.parametrize(
+    "quantity",
+    [
+        "5 ratus ribu working days",  # the unit five tokens after the last digit
+        "5 ratus ribu orang",
+        "dozens of new hires",
+        "lima puluh ribu rupiah",
+        "up 30 per cent",
+        "two thirds of users",
+        "a third",
+        "no one",
+        "done. Python 3",
+        "Rp. 5 jt",
+        "US$ 5",
+        "salah satu",
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_window_reaches_far_enough(quantity: str, lang: str) -> None:
+    """The tokens that the rules read furthest from a number are inside the window."""
+    for text in (f"x y z w v u {quantity} x y z w v u t s r q", f"x y z w v u {quantity}"):
+        assert find_quantities(text, lang) == _without_shortcuts(text, lang), text
 
 
 @pytest.mark.parametrize("text", ["one %", "one$", "one \u00d7", "the one% share", "one $ only"])

@@ -35,7 +35,20 @@ from answer_check.checks.user import (
 )
 from answer_check.i18n import quote_list
 from answer_check.lexicons import Hit, token_view
-from answer_check.star import find_actions, tag_star
+from answer_check.model import Evidence
+from answer_check.star import (
+    LABELS,
+    STAR_LISTS,
+    ActionHit,
+    _best_label,
+    _coordinated,
+    _find_actions,
+    _label_sentences,
+    _subject,
+    _unlabelled,
+    find_actions,
+    tag_star,
+)
 
 # --- one_per_span -------------------------------------------------------------------------
 
@@ -194,6 +207,75 @@ def test_find_actions(text: str, expected: list[tuple[str, str]] | None) -> None
     assert [a.evidence for a in star.actions] == [
         a.evidence for a in find_actions(analysis) if a.mode == "done"
     ]
+
+
+def _actions_by_rule(analysis: Analysis) -> list[ActionHit]:
+    """Every verb's subject looked for, then the clause's last owner for a coordinated verb
+    without one; the negation test for every verb with an owner."""
+    lists = analysis.hits_by_list(STAR_LISTS)
+    verbs = lists["action_verbs"]
+    subjects = {h.tok_start: "we" for h in lists["subject_plural"]}
+    subjects.update({h.tok_start: "i" for h in lists["subject_singular"]})
+    verb_tokens = {i for h in verbs for i in range(h.tok_start, h.tok_end)}
+    out: list[ActionHit] = []
+    last_owner: dict[int, tuple[str, str]] = {}
+    for hit in verbs:
+        sent = analysis.token_sentences[hit.tok_start]
+        owner, mode = _subject(analysis, hit.tok_start, sent, subjects, verb_tokens)
+        coordinated = _coordinated(analysis.view.texts, hit.tok_start)
+        if owner is None and sent in last_owner and coordinated:
+            owner, mode = last_owner[sent]
+        if owner is None or analysis.negated(hit):
+            continue
+        last_owner[sent] = (owner, mode)
+        evidence = Evidence(hit.start, hit.end, hit.text, f"action_verbs: {hit.term}")
+        out.append(ActionHit(evidence, owner, sent, mode))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("I called them and emailed the client, then we quickly wrote the memo.", "en"),
+        ("I would call them and email the client. We usually plan and then review.", "en"),
+        ("I was told to call them, so I called and emailed. I did not write it.", "en"),
+        ("My manager and I called the bank, emailed the client and then wrote a memo.", "en"),
+        ("I learned to plan. We wanted to call; I always try to email and call.", "en"),
+        ("Lalu saya menelepon klien dan mengirim laporan. Atasan saya meminta saya membuat.", "id"),
+        ("Semua vendor saya telepon, lalu kami langsung menghubungi klien.", "id"),
+    ],
+)
+def test_find_actions_as_by_rule(text: str, lang: str) -> None:
+    analysis = Analysis.of(text, lang)
+    found = _find_actions(analysis, analysis.hits_by_list(STAR_LISTS))
+    assert found == _actions_by_rule(analysis)
+    assert found  # (each text has actions)
+
+
+_CUES = st.lists(
+    st.tuples(
+        st.integers(-1, 3),
+        st.sampled_from(LABELS),
+        st.builds(Evidence, st.integers(0, 9), st.integers(0, 9), st.just("w"), st.text("ab")),
+    ),
+    max_size=8,
+)
+
+
+@given(_CUES)
+def test_sentence_labels_as_by_rule(cues: list[tuple[int, str, Evidence]]) -> None:
+    """Each sentence's label from all its cues (the most weight, ties by priority); a
+    sentence with cues of one label only takes it without the weighing."""
+    expected: list[tuple[int, str, Evidence | None]] = [(i, "none", None) for i in range(4)]
+    for sent in range(4):
+        by_label: dict[str, list[Evidence]] = {}
+        for where, label, ev in cues:
+            if where == sent:
+                by_label.setdefault(label, []).append(ev)
+        if by_label:
+            best = _best_label(by_label)
+            expected[sent] = (sent, best, by_label[best][0])
+    assert _label_sentences(_unlabelled(4), cues) == tuple(expected)
 
 
 # --- user stage: definitions and the words before a direct answer --------------------------

@@ -213,9 +213,7 @@ class _Tokens:
         self.word: tuple[str, ...] = columns[1]
         self.num: tuple[str, ...] = columns[3]
         self.sym: tuple[str, ...] = columns[4]
-        # One str.lower() for all words, space-separated: each comes out as it would alone (even
-        # a final sigma), and lower-casing never makes a space.
-        self.low: list[str] = " ".join(self.word).lower().split(" ") if found else []
+        self.low: list[str] = list(map(str.lower, self.word))
 
     def starts(self, words: frozenset[str]) -> list[int]:
         """Indices, in order, of the numbers, the currency symbols and the words in ``words``."""
@@ -749,6 +747,54 @@ def _may_have_quantities(text: str, lang: str) -> bool:
     )
 
 
+# Tokens before the first digit, "$" or number word that the rules may read: two ("no one",
+# "done. Python 3", "Rp. 5" after a word); twice that, to be safe. Tokens after the last one
+# that they may read: four ("5 ratus ribu working days"); twice that. (The tests check both.)
+_LOOK_BACK: Final = 4
+_LOOK_AHEAD: Final = 8
+# In " " + an ASCII text folded with _ASCII_FOLD + " ": a digit or a word a quantity can start
+# from (or, for _AFTER_A, start just before); the second, in that string reversed.
+_FIRST_START_RE: Final = {
+    lang: re.compile(f"0| ({_trie(sorted(words))})(?= )")
+    for lang, words in _STARTS_WITHOUT_DIGITS.items()
+}
+_LAST_START_RE: Final = {
+    lang: re.compile(f"0| ({_trie(sorted(w[::-1] for w in words))})(?= )")
+    for lang, words in _STARTS_WITHOUT_DIGITS.items()
+}
+# _LOOK_AHEAD whitespace-separated chunks, the first maybe the end of one (possessive: a chunk is
+# never split to make up the count).
+_CHUNKS_AHEAD: Final = re.compile(rf"(?:\s*+\S++){{{_LOOK_AHEAD}}}")
+
+
+def _window(text: str, lang: str) -> tuple[int, int]:
+    """The part of ``text`` worth tokenizing, as (start, end): from a whitespace run at least
+    _LOOK_BACK tokens before the first digit, "$" or number word of an ASCII text to the end of
+    the _LOOK_AHEAD-th whitespace-separated chunk after the last one; all of any other text.
+
+    A token never spans whitespace, so text[start:end] splits into the text's own tokens, and
+    no rule reads the tokens outside it (an answer's quantities are often in one stretch).
+    """
+    if not text.isascii():
+        return 0, len(text)
+    folded = f" {text.translate(_ASCII_FOLD)} "
+    first, last = text.find("$"), text.rfind("$") + 1  # (-1, 0 without one)
+    found = _FIRST_START_RE[lang].search(folded)
+    if found is not None:
+        where = found.start(found.lastindex or 0) - 1
+        first = where if first < 0 else min(first, where)
+        # The last one, found first in the string reversed: where it ends in ``text``.
+        found = _LAST_START_RE[lang].search(folded[::-1])
+        if found is not None:  # (always: the first one is one)
+            last = max(last, len(text) + 1 - found.start(found.lastindex or 0))
+    elif first < 0:
+        return 0, len(text)
+    chunks = text[:first].rsplit(None, _LOOK_BACK)  # the whitespace-separated chunks before
+    start = len(chunks[0]) if len(chunks) > _LOOK_BACK else 0
+    ahead = _CHUNKS_AHEAD.match(text, last)
+    return start, len(text) if ahead is None else ahead.end()
+
+
 def find_quantities(text: str, lang: str) -> list[Quantity]:
     """Return the quantities in ``text``, sorted and non-overlapping.
 
@@ -762,11 +808,14 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     out: list[Quantity] = []
     if not _may_have_quantities(text, lang):
         return out
-    toks = _Tokens(text)
-    after = after_char = 0  # the token after the last match, where its whitespace starts
+    begin, end = _window(text, lang)
+    toks = _Tokens(text[begin:end] if begin or end < len(text) else text)
+    # The token after the last match, and where its whitespace starts in ``text``.
+    after, after_char = 0, begin
+    low = toks.low
     for i in toks.starts(_STARTS[lang]):
-        if i < after:
-            continue
+        if i < after or (low[i] == "a" and toks.word_at(i + 1) not in _AFTER_A):
+            continue  # (most answers have several "a", which only "a dozen" and such start)
         match = _match_at(toks, i, lang)
         if match is None:
             continue

@@ -10,6 +10,7 @@ Each sentence takes the label with the most weight; ties go to the more specific
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -175,8 +176,9 @@ def _find_actions(analysis: Analysis, lists: Mapping[str, list[Hit]]) -> list[Ac
     if not verbs:
         return []
     # The subject each pronoun token stands for ("I" wins where a token is in both lists).
-    subjects = {h.tok_start: "we" for h in lists["subject_plural"]}
-    subjects.update({h.tok_start: "i" for h in lists["subject_singular"]})
+    subjects = {h.tok_start: "i" for h in lists["subject_singular"]}
+    if lists["subject_plural"]:
+        subjects = {h.tok_start: "we" for h in lists["subject_plural"]} | subjects
     if not subjects:
         return []  # no verb has a subject, nor one to share with the verbs after it
     texts = analysis.view.texts
@@ -184,22 +186,30 @@ def _find_actions(analysis: Analysis, lists: Mapping[str, list[Hit]]) -> list[Ac
     # Only a verb with a subject at most SUBJECT_WINDOW tokens before it can have a subject
     # of its own.
     no_subject_near = subjects.keys().isdisjoint
-    verb_tokens = {i for h in verbs for i in range(h.tok_start, h.tok_end)}
+    verb_tokens: set[int] | None = None  # made for the first verb with a subject near
     out: list[ActionHit] = []
     last_owner: dict[int, tuple[str, str]] = {}
     for hit in verbs:
         verb = hit.tok_start
         sent = sent_of[verb]
-        owner, mode = (
-            (None, "done")
-            if no_subject_near(range(verb - SUBJECT_WINDOW, verb))
-            else _subject(analysis, verb, sent, subjects, verb_tokens)
-        )
-        if owner is None and sent in last_owner and _coordinated(texts, verb):
+        if no_subject_near(range(verb - SUBJECT_WINDOW, verb)):
+            # (most verbs: no subject of their own, and none to share before the first action)
+            if sent not in last_owner or not _coordinated(texts, verb):
+                continue
             owner, mode = last_owner[sent]
+        else:
+            if verb_tokens is None:
+                verb_tokens = {i for h in verbs for i in range(h.tok_start, h.tok_end)}
+            found, mode = _subject(analysis, verb, sent, subjects, verb_tokens)
+            if found is not None:
+                owner = found
+            elif sent in last_owner and _coordinated(texts, verb):
+                owner, mode = last_owner[sent]
+            else:
+                continue
         # A verb without a subject is no action, negated or not: only the others need the
         # negation test.
-        if owner is None or analysis.negated(hit):
+        if analysis.negated(hit):
             continue
         last_owner[sent] = (owner, mode)
         out.append(ActionHit(_evidence(hit, "action_verbs"), owner, sent, mode))
@@ -214,7 +224,6 @@ def _subject(
     view = analysis.view
     norms, texts = view.norms, view.texts
     sent_of = analysis.token_sentences
-    flags = analysis.lexeme_flags
     indonesian = analysis.lang == "id"
     english = analysis.lang == "en"
     mode = "done"
@@ -223,7 +232,9 @@ def _subject(
     for i in range(verb - 1, max(-1, verb - 1 - SUBJECT_WINDOW), -1):
         text = texts[i]
         # (letters are no punctuation: no flag lookup for a word)
-        if sent_of[i] != sent or (text != "'" and not text.isalpha() and flags[text].is_punct):
+        if sent_of[i] != sent or (
+            text != "'" and not text.isalpha() and analysis.lexeme_flags[text].is_punct
+        ):
             break
         low = text.lower()
         if low in DETERMINERS or i in verb_tokens:
@@ -399,44 +410,73 @@ def tag_star(analysis: Analysis) -> StarMap:
     """Tag every sentence and collect the cues of each component."""
     lists = analysis.hits_by_list(STAR_LISTS)
     sent_of, negated = analysis.token_sentences, analysis.negated
-    per_sentence: dict[int, dict[str, list[Evidence]]] = {}
     # Each component's cues in text order (LABELS, in their order; most stay empty).
     components: dict[str, tuple[Evidence, ...]] = dict.fromkeys(LABELS, ())
-    task_starts: dict[int, int] = {}
-    for hit in lists[CUE_LISTS["task"]]:
-        sent = sent_of[hit.tok_start]
-        task_starts[sent] = min(task_starts.get(sent, hit.tok_start), hit.tok_start)
+    # Every kept cue as (sentence, label, evidence), by label and then in text order.
+    cues: list[tuple[int, str, Evidence]] = []
     for label, lexicon in CUE_LISTS.items():
         hits = lists[lexicon]
         if not hits:
             continue
         found: list[Evidence] = []
+        result = label == "result"
+        task_starts = _task_starts(lists["star_task"], sent_of) if result else {}
         for hit in hits:
-            if negated(hit):
-                continue
-            if label == "result" and (
-                is_goal(analysis, hit, task_starts) or echoes_question(analysis, hit)
+            if negated(hit) or (
+                result and (is_goal(analysis, hit, task_starts) or echoes_question(analysis, hit))
             ):
                 continue
             ev = _evidence(hit, lexicon)
             found.append(ev)
-            per_sentence.setdefault(sent_of[hit.tok_start], {}).setdefault(label, []).append(ev)
+            cues.append((sent_of[hit.tok_start], label, ev))
         components[label] = _in_text_order(found)
     actions = tuple([a for a in analysis.actions if a.mode == "done"])
     if actions:
-        for action in actions:
-            per_sentence.setdefault(action.sentence, {}).setdefault("action", []).append(
-                action.evidence
-            )
+        cues.extend([(a.sentence, "action", a.evidence) for a in actions])
         components["action"] = _in_text_order([a.evidence for a in actions])
-    labels: list[tuple[int, str, Evidence | None]] = [
-        (sentence.index, "none", None) for sentence in analysis.sentences
-    ]
-    for sent, cues in per_sentence.items():
+    unlabelled = _unlabelled(len(analysis.sentences))
+    if not cues:  # (a quarter of answers: no cue, every sentence unlabelled)
+        return StarMap(components=components, sentence_labels=unlabelled, actions=actions)
+    return StarMap(
+        components=components,
+        sentence_labels=_label_sentences(unlabelled, cues),
+        actions=actions,
+    )
+
+
+def _task_starts(tasks: list[Hit], sent_of: list[int]) -> dict[int, int]:
+    """The first token of a task cue in each sentence that has one (for ``is_goal``)."""
+    starts: dict[int, int] = {}
+    for hit in tasks:
+        sent = sent_of[hit.tok_start]
+        starts[sent] = min(starts.get(sent, hit.tok_start), hit.tok_start)
+    return starts
+
+
+@lru_cache(maxsize=256)
+def _unlabelled(sentences: int) -> tuple[tuple[int, str, Evidence | None], ...]:
+    """The labels of that many sentences without a cue (shared: tuples are never changed)."""
+    return tuple([(index, "none", None) for index in range(sentences)])
+
+
+def _label_sentences(
+    unlabelled: tuple[tuple[int, str, Evidence | None], ...],
+    cues: list[tuple[int, str, Evidence]],
+) -> tuple[tuple[int, str, Evidence | None], ...]:
+    """Each sentence's label and its first cue, given the cues as (sentence, label, cue)."""
+    per_sentence: dict[int, dict[str, list[Evidence]]] = {}
+    for sent, label, ev in cues:
         if sent >= 0:  # (-1: a whitespace-only sentence, not among the sentences)
-            best = _best_label(cues)
-            labels[sent] = (sent, best, cues[best][0])
-    return StarMap(components=components, sentence_labels=tuple(labels), actions=actions)
+            per_sentence.setdefault(sent, {}).setdefault(label, []).append(ev)
+    labels = list(unlabelled)
+    for sent, by_label in per_sentence.items():
+        if len(by_label) == 1:  # most sentences with a cue: one label, which wins
+            [(best, found)] = by_label.items()
+        else:
+            best = _best_label(by_label)
+            found = by_label[best]
+        labels[sent] = (sent, best, found[0])
+    return tuple(labels)
 
 
 def _in_text_order(cues: list[Evidence]) -> tuple[Evidence, ...]:
