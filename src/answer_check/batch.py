@@ -45,7 +45,6 @@ from answer_check.errors import MESSAGES, AnswerCheckError, BatchError, InputErr
 from answer_check.inputs import clean_text, decode
 from answer_check.nlp import pipeline
 from answer_check.output import FILE_MODE, safe_name, write_atomic
-from answer_check.render.html_report import HtmlRenderer, ReportNav
 from answer_check.rubric import STAGES, Rubric
 from answer_check.scoring import Request, choose_language, score
 
@@ -924,6 +923,9 @@ def _score_one(
         )
         report = None
         if settings.reports is not None and rec.report is not None:
+            # Imported here: a run without HTML never loads jinja2 (a fiftieth of start-up).
+            from answer_check.render.html_report import HtmlRenderer, ReportNav
+
             nav = ReportNav(index_href=f"../{INDEX}", student=rec.student, record_id=rec.id)
             write_atomic(settings.reports / rec.report, HtmlRenderer(nav=nav).render(card))
             report = f"{REPORTS_DIR}/{rec.report}"
