@@ -267,6 +267,11 @@ class ReportTemplate:
         env.filters["t"] = ui
         env.filters["num"] = partial(number, lang=lang)
         self.template = env.get_template("report.html.j2")
+        # jinja2 gives a template its globals as a ChainMap over the environment's, which
+        # each render copies into the page's context key by key in Python (~4 us a page).
+        # A plain dict of the same globals copies in C; nothing changes this environment's
+        # globals after this point.
+        self.template.globals = dict(self.template.globals)
         # The macros of report_parts.html.j2, as attributes (Any: jinja2 makes them).
         self.parts = cast("Any", env.get_template("report_parts.html.j2").module)
         self.style: Markup = self.parts.style(PALETTE, NEGATIVE)
