@@ -193,8 +193,8 @@ def test_cells_tell_a_negative_zero_from_zero() -> None:
     card = score(Request(text=HOSTILE, stage="hr"))
     crit = replace(card.criteria[0], points=0.0, skipped=False)
     template = report_template(card.report_lang)
-    plus = template.cells(crit, 0)
-    minus = template.cells(replace(crit, points=-0.0), 0)
+    plus, _ = template.criterion(crit, 0)
+    minus, _ = template.criterion(replace(crit, points=-0.0), 0)
     assert "<b>0.0</b>" in plus and "<b>-0.0</b>" in minus
 
 

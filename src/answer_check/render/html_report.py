@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, partial
 from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 import answer_check.render.cohort_strings  # registers the batch strings
 import answer_check.render.strings  # noqa: F401  (registers the interface strings)
@@ -78,7 +78,7 @@ def star_tag(part: str, lang: str) -> StarTag:
 
 
 # A row of the criteria table: the criterion, its palette slot, and its HTML: its name and
-# score cells and its guidance (the kept renderings of ReportTemplate.cells and .guidance),
+# score cells and its guidance (the kept renderings of ReportTemplate.criterion),
 # and its evidence chips (None without evidence).
 CriterionRow = tuple["CriterionResult", int, "Markup", "Markup", "Markup | None"]
 
@@ -156,7 +156,7 @@ def text_escaper() -> Callable[[object], str]:
     A page prints hundreds of values; wrapping each escaped one in a Markup (which the
     page then joins into one str anyway) cost a third of its render time.
     """
-    from markupsafe import escape
+    from markupsafe import Markup, escape
 
     try:  # markupsafe >= 3: the compiled escaper that escape() wraps in a Markup
         from markupsafe._speedups import _escape_inner
@@ -164,8 +164,11 @@ def text_escaper() -> Callable[[object], str]:
         return escape
 
     def escape_text(value: object) -> str:
-        if type(value) is str:
-            return _escape_inner(value)
+        kind = type(value)
+        if kind is str:
+            return _escape_inner(value)  # type: ignore[arg-type]
+        if kind is Markup:  # the blocks and kept parts of a page: as they are, at once
+            return value  # type: ignore[return-value]
         html = getattr(value, "__html__", None)
         if html is not None:  # already safe: a Markup, or an object that renders itself
             return html()  # type: ignore[no-any-return]
@@ -243,6 +246,9 @@ def _bytecode_cache(variant: str = "", salt: str = "") -> BytecodeCache | None:
     return SaltedCache(str(folder / "templates"), f"__jinja2_%s.{variant}.cache")
 
 
+_Part = TypeVar("_Part")  # a kept rendering: a Markup, or a pair of them
+
+
 class ReportTemplate:
     """The report's template compiled for one language, and the parts it renders only once.
 
@@ -275,33 +281,27 @@ class ReportTemplate:
         # The macros of report_parts.html.j2, as attributes (Any: jinja2 makes them).
         self.parts = cast("Any", env.get_template("report_parts.html.j2").module)
         self.style: Markup = self.parts.style(PALETTE, NEGATIVE)
-        self._cells: dict[tuple[object, ...], Markup] = {}
-        self._guidance: dict[tuple[str, ...], Markup] = {}
+        self._criteria: dict[tuple[object, ...], tuple[Markup, Markup]] = {}
         self._fixes: dict[tuple[object, ...], Markup] = {}
 
     # The key of each part: what its macro reads. -0.0 == 0.0 but prints differently, so a
     # zero is told apart by its repr (``x or repr(x)``).
 
-    def cells(self, c: CriterionResult, slot: int) -> Markup:
-        """The macro ``criterion_cells``: the criterion's name, weight and score."""
+    def criterion(self, c: CriterionResult, slot: int) -> tuple[Markup, Markup]:
+        """The macros ``criterion_cells`` (the criterion's name, weight and score) and
+        ``criterion_guidance`` (its fix, what it checks, why, its rule), kept as a pair: one
+        look-up a row."""
         key = (
             slot,
-            _CELLS_READS(c),
+            _CRITERION_READS(c),
             c.weight or repr(c.weight),
             c.points or repr(c.points),
             c.max_points or repr(c.max_points),
         )
-        html = self._cells.get(key)
+        html = self._criteria.get(key)
         if html is None:
-            html = self._keep(self._cells, key, self.parts.criterion_cells(c, slot))
-        return html
-
-    def guidance(self, c: CriterionResult) -> Markup:
-        """The macro ``criterion_guidance``: the criterion's fix, what it checks, why, its rule."""
-        key = _GUIDANCE_READS(c)
-        html = self._guidance.get(key)
-        if html is None:
-            html = self._keep(self._guidance, key, self.parts.criterion_guidance(c))
+            rendered = (self.parts.criterion_cells(c, slot), self.parts.criterion_guidance(c))
+            html = self._keep(self._criteria, key, rendered)
         return html
 
     def fix_item(self, f: Fix) -> Markup:
@@ -315,7 +315,7 @@ class ReportTemplate:
     def render(self, context: dict[str, Any]) -> str:
         return self.template.render(context)
 
-    def _keep(self, store: dict[Any, Markup], key: Any, html: Markup) -> Markup:
+    def _keep(self, store: dict[Any, _Part], key: Any, html: _Part) -> _Part:
         """Keep ``html`` in ``store``, which starts afresh when full (a bound on memory)."""
         if len(store) >= self.KEPT:
             store.clear()
@@ -324,9 +324,10 @@ class ReportTemplate:
 
 
 # What the macros criterion_cells and criterion_guidance read of a criterion (besides
-# criterion_cells' numbers, which ReportTemplate.cells keys with care for -0.0).
-_CELLS_READS = attrgetter("title", "skipped", "score", "level")
-_GUIDANCE_READS = attrgetter("suggestion", "checks", "why", "rule", "check")
+# criterion_cells' numbers, which ReportTemplate.criterion keys with care for -0.0).
+_CRITERION_READS = attrgetter(
+    "title", "skipped", "score", "level", "suggestion", "checks", "why", "rule", "check"
+)
 
 
 @cache
@@ -487,9 +488,7 @@ class HtmlRenderer:
         for i, c in enumerate(card.criteria):
             slot = slots[c.id] = i % len(PALETTE)
             evidence = c.evidence
-            rows.append(
-                (c, slot, template.cells(c, slot), template.guidance(c), _chips(evidence, esc))
-            )
+            rows.append((c, slot, *template.criterion(c, slot), _chips(evidence, esc)))
             if evidence:
                 polarities = {e.polarity for e in evidence}
                 if "+" in polarities:
