@@ -436,12 +436,14 @@ def _chips(evidence: tuple[Evidence, ...], esc: Callable[[object], str]) -> Mark
     """A criterion's evidence as chips (red when it costs points), titled with the rule."""
     if not evidence:
         return None
-    chips = "".join(
-        f'<span class="chip{" neg" if e.polarity == "-" else ""}" title="{esc(e.rule)}">'
-        f"{esc(e.text)}</span>"
-        for e in evidence
-    )
-    return safe_markup()(f'<div class="chips">{chips}</div>')
+    html = ['<div class="chips">']
+    for e in evidence:
+        html.append(
+            f'<span class="chip{" neg" if e.polarity == "-" else ""}" title="{esc(e.rule)}">'
+            f"{esc(e.text)}</span>"
+        )
+    html.append("</div>")
+    return safe_markup()("".join(html))
 
 
 def _star_html(card: ScoreCard, esc: Callable[[object], str]) -> tuple[Markup, Markup]:
