@@ -162,7 +162,7 @@ def _in_place(card: ScoreCard, nav: ReportNav | None = None) -> str:
     renderer = HtmlRenderer(nav=nav)
     context = renderer.context(card)
     context["style"] = ""
-    context["criteria"] = [(c, slot, "", "", chips) for c, slot, _, _, chips in context["criteria"]]
+    context["criteria"] = [(c, slot, "", chips) for c, slot, _, chips in context["criteria"]]
     context["fixes"] = [(fix, "") for fix, _ in context["fixes"]]
     return report_template(card.report_lang).render(context)
 
@@ -193,8 +193,8 @@ def test_cells_tell_a_negative_zero_from_zero() -> None:
     card = score(Request(text=HOSTILE, stage="hr"))
     crit = replace(card.criteria[0], points=0.0, skipped=False)
     template = report_template(card.report_lang)
-    plus, _ = template.criterion(crit, 0)
-    minus, _ = template.criterion(replace(crit, points=-0.0), 0)
+    plus = template.criterion(crit, 0)
+    minus = template.criterion(replace(crit, points=-0.0), 0)
     assert "<b>0.0</b>" in plus and "<b>-0.0</b>" in minus
 
 

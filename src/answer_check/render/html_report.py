@@ -77,10 +77,10 @@ def star_tag(part: str, lang: str) -> StarTag:
     )
 
 
-# A row of the criteria table: the criterion, its palette slot, and its HTML: its name and
-# score cells and its guidance (the kept renderings of ReportTemplate.criterion),
-# and its evidence chips (None without evidence).
-CriterionRow = tuple["CriterionResult", int, "Markup", "Markup", "Markup | None"]
+# A row of the criteria table: the criterion, its palette slot, and its HTML: its cells,
+# message and guidance (the kept rendering of ReportTemplate.criterion), and its evidence
+# chips (None without evidence).
+CriterionRow = tuple["CriterionResult", int, "Markup", "Markup | None"]
 
 
 class JobView(NamedTuple):
@@ -257,11 +257,11 @@ class ReportTemplate:
     (escaped) string as plain template text. A computed key (``('band.' + card.band)|t``)
     is looked up as the page renders.
 
-    The CSS is the same on every page, and a criterion's cells, its fix and rubric text, and
-    an item of the list of fixes are the same on many: each of those parts (the macros of
-    report_parts.html.j2) is rendered once and the page prints the rendering. The page calls
-    the macro itself when given none, so it reads the same either way (the tests check
-    that it is the same).
+    The CSS is the same on every page, and a criterion's cells, its message, its fix and
+    rubric text, and an item of the list of fixes are the same on many: each of those parts
+    (the macros of report_parts.html.j2) is rendered once and the page prints the rendering.
+    The page calls the macro itself when given none, so it reads the same either way (the
+    tests check that it is the same).
     """
 
     KEPT = 4096  # renderings of a part kept; past that, its store starts afresh
@@ -282,26 +282,37 @@ class ReportTemplate:
         self.parts = cast("Any", env.get_template("report_parts.html.j2").module)
         self.style: Markup = self.parts.style(PALETTE, NEGATIVE)
         self._criteria: dict[tuple[object, ...], tuple[Markup, Markup]] = {}
+        self._rows: dict[tuple[object, ...], Markup] = {}
         self._fixes: dict[tuple[object, ...], Markup] = {}
 
     # The key of each part: what its macro reads. -0.0 == 0.0 but prints differently, so a
     # zero is told apart by its repr (``x or repr(x)``).
 
-    def criterion(self, c: CriterionResult, slot: int) -> tuple[Markup, Markup]:
-        """The macros ``criterion_cells`` (the criterion's name, weight and score) and
-        ``criterion_guidance`` (its fix, what it checks, why, its rule), kept as a pair: one
-        look-up a row."""
-        key = (
+    def criterion(self, c: CriterionResult, slot: int) -> Markup:
+        """A row's macros ``criterion_cells`` (the criterion's name, weight and score),
+        ``criterion_message`` (what was found) and ``criterion_guidance`` (its fix, what it
+        checks, why, its rule), kept as one rendering: the page prints one value a row.
+
+        The message varies more than the rest, so the cells and guidance are also kept
+        without it, and a new message costs only its own small macro.
+        """
+        reads = (
             slot,
             _CRITERION_READS(c),
             c.weight or repr(c.weight),
             c.points or repr(c.points),
             c.max_points or repr(c.max_points),
         )
-        html = self._criteria.get(key)
+        key = (reads, c.message)
+        html = self._rows.get(key)
         if html is None:
-            rendered = (self.parts.criterion_cells(c, slot), self.parts.criterion_guidance(c))
-            html = self._keep(self._criteria, key, rendered)
+            pair = self._criteria.get(reads)
+            if pair is None:
+                rendered = (self.parts.criterion_cells(c, slot), self.parts.criterion_guidance(c))
+                pair = self._keep(self._criteria, reads, rendered)
+            cells, guidance = pair
+            row = cells + self.parts.criterion_message(c.message) + guidance
+            html = self._keep(self._rows, key, row)
         return html
 
     def fix_item(self, f: Fix) -> Markup:
@@ -490,7 +501,7 @@ class HtmlRenderer:
         for i, c in enumerate(card.criteria):
             slot = slots[c.id] = i % len(PALETTE)
             evidence = c.evidence
-            rows.append((c, slot, *template.criterion(c, slot), _chips(evidence, esc)))
+            rows.append((c, slot, template.criterion(c, slot), _chips(evidence, esc)))
             if evidence:
                 polarities = {e.polarity for e in evidence}
                 if "+" in polarities:
