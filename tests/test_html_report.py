@@ -58,6 +58,46 @@ def test_evidence_is_highlighted_in_the_answer() -> None:
     assert html.unescape(plain) == HOSTILE
 
 
+def test_blocks_built_in_python_print_the_page_markup() -> None:
+    # The chips, the legend and the STAR map are built in html_report.py, not the template:
+    # this pins the markup they print.
+    card = score(Request(text=HOSTILE, stage="hr"))
+    text = "I led it. It worked."
+    chip = Evidence(2, 5, "led", "action: led", "+")
+    crit = replace(card.criteria[0], title="Action", evidence=(chip,))
+    cue = Evidence(2, 5, "led", "star_action: led")
+    star = (StarSentence(0, 0, 9, "action", cue), StarSentence(1, 10, 20, "none", None))
+    card = replace(
+        card,
+        answer=text,
+        criteria=(crit, *(replace(c, evidence=()) for c in card.criteria[1:])),
+        star_sentences=star,
+    )
+    page = HtmlRenderer().render(card)
+    assert (
+        '<div class="answer">I <mark class="c0" title="Action">led</mark> it. It worked.</div>'
+        in page
+    )
+    assert '<span><i class="sw c0"></i>Action</span>' in page
+    assert '<div class="chips"><span class="chip" title="action: led">led</span></div>' in page
+    assert (
+        '<div class="starbar"><i style="flex:9;background:#22c55e" title="Action"></i>'
+        '<i style="flex:10;background:#cbd5e1" title="\u2014"></i></div>'
+    ) in page
+    assert (
+        '  <div class="star-row">\n'
+        '    <div class="star-tag" style="border-color:#22c55e;color:#22c55e">Action</div>\n'
+        '    <div>I led it.<div class="star-cue">cue: <span class="cue" '
+        'title="star_action: led">led</span></div></div>\n'
+        "  </div>\n"
+        '  <div class="star-row">\n'
+        '    <div class="star-tag" style="border-color:#cbd5e1;color:#94a3b8">\u2014</div>\n'
+        "    <div>It worked.</div>\n"
+        "  </div>\n"
+        "</section>"
+    ) in page
+
+
 def test_evidence_and_star_cues_are_escaped() -> None:
     card = score(Request(text=HOSTILE, stage="hr"))
     hostile = Evidence(0, 4, "<b>x</b>", 'rule "<1>" & co', "-")
