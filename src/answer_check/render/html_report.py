@@ -347,6 +347,25 @@ def report_template(lang: str) -> ReportTemplate:
     return ReportTemplate(lang)
 
 
+def _type_source(card: ScoreCard) -> str:
+    """How the question type was chosen, in the report language."""
+    q, rl = card.question, card.report_lang
+    if q.source == "detected":
+        return t("ui.type.detected", rl, cue=q.cue) if q.cue else t("ui.type.detected_nocue", rl)
+    return t(f"ui.type.{q.source}", rl)
+
+
+def _job(terms: tuple[JobTerm, ...], rl: str) -> JobView:
+    covered = [term for term in terms if term.covered]
+    missing = [term for term in terms if not term.covered]
+    return JobView(
+        covered=covered,
+        missing=missing,
+        summary=t("ui.job.summary", rl, n=len(covered), total=len(terms)),
+        bar_width=round(100 * len(covered) / (len(terms) or 1)),
+    )
+
+
 # --- The page's repeated blocks --------------------------------------------------------------
 #
 # A page prints its answer in some 14 pieces, a chip for each piece of evidence, and a STAR
@@ -422,25 +441,6 @@ def _highlight(covering: list[tuple[int, int, int, str, str]]) -> tuple[str, str
 
 
 _SLOT = itemgetter(0)
-
-
-def _type_source(card: ScoreCard) -> str:
-    """How the question type was chosen, in the report language."""
-    q, rl = card.question, card.report_lang
-    if q.source == "detected":
-        return t("ui.type.detected", rl, cue=q.cue) if q.cue else t("ui.type.detected_nocue", rl)
-    return t(f"ui.type.{q.source}", rl)
-
-
-def _job(terms: tuple[JobTerm, ...], rl: str) -> JobView:
-    covered = [term for term in terms if term.covered]
-    missing = [term for term in terms if not term.covered]
-    return JobView(
-        covered=covered,
-        missing=missing,
-        summary=t("ui.job.summary", rl, n=len(covered), total=len(terms)),
-        bar_width=round(100 * len(covered) / (len(terms) or 1)),
-    )
 
 
 def _chips(evidence: tuple[Evidence, ...], esc: Callable[[object], str]) -> Markup | None:
