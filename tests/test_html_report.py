@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
-from answer_check.model import ScoreCard
+from answer_check.model import Evidence, ScoreCard, StarSentence
 from answer_check.render.html_report import (
+    MINUS,
     HtmlRenderer,
     ReportNav,
     environment,
+    highlighted_answer,
     labels,
     report_template,
     text_escaper,
@@ -55,6 +58,132 @@ def test_evidence_is_highlighted_in_the_answer() -> None:
     assert html.unescape(plain) == HOSTILE
 
 
+def test_blocks_built_in_python_print_the_page_markup() -> None:
+    # The chips, the legend and the STAR map are built in html_report.py, not the template:
+    # this pins the markup they print.
+    card = score(Request(text=HOSTILE, stage="hr"))
+    text = "I led it. It worked."
+    chip = Evidence(2, 5, "led", "action: led", "+")
+    crit = replace(card.criteria[0], title="Action", evidence=(chip,))
+    cue = Evidence(2, 5, "led", "star_action: led")
+    star = (StarSentence(0, 0, 9, "action", cue), StarSentence(1, 10, 20, "none", None))
+    card = replace(
+        card,
+        answer=text,
+        criteria=(crit, *(replace(c, evidence=()) for c in card.criteria[1:])),
+        star_sentences=star,
+    )
+    page = HtmlRenderer().render(card)
+    assert (
+        '<div class="answer">I <mark class="c0" title="Action">led</mark> it. It worked.</div>'
+        in page
+    )
+    assert '<span><i class="sw c0"></i>Action</span>' in page
+    assert '<div class="chips"><span class="chip" title="action: led">led</span></div>' in page
+    assert (
+        '<div class="starbar"><i style="flex:9;background:#22c55e" title="Action"></i>'
+        '<i style="flex:10;background:#cbd5e1" title="\u2014"></i></div>'
+    ) in page
+    assert (
+        '  <div class="star-row">\n'
+        '    <div class="star-tag" style="border-color:#22c55e;color:#22c55e">Action</div>\n'
+        '    <div>I led it.<div class="star-cue">cue: <span class="cue" '
+        'title="star_action: led">led</span></div></div>\n'
+        "  </div>\n"
+        '  <div class="star-row">\n'
+        '    <div class="star-tag" style="border-color:#cbd5e1;color:#94a3b8">\u2014</div>\n'
+        "    <div>It worked.</div>\n"
+        "  </div>\n"
+        "</section>"
+    ) in page
+
+
+def test_evidence_and_star_cues_are_escaped() -> None:
+    card = score(Request(text=HOSTILE, stage="hr"))
+    hostile = Evidence(0, 4, "<b>x</b>", 'rule "<1>" & co', "-")
+    crit = replace(card.criteria[0], evidence=(hostile,))
+    cue = Evidence(0, 4, "<i>cue</i>", "r<2>")
+    sentence = StarSentence(0, 0, len(HOSTILE), "action", cue)
+    card = replace(card, criteria=(crit, *card.criteria[1:]), star_sentences=(sentence,))
+    page = HtmlRenderer().render(card)
+    assert "<b>x</b>" not in page and "<i>cue</i>" not in page
+    chip = '<span class="chip neg" title="rule &#34;&lt;1&gt;&#34; &amp; co">&lt;b&gt;x&lt;/b&gt;'
+    assert chip in page
+    assert 'title="r&lt;2&gt;">&lt;i&gt;cue&lt;/i&gt;</span>' in page
+
+
+# --- the highlighted answer: cut at every evidence edge --------------------------------------
+
+
+def _highlighted_by_hand(card: ScoreCard, slots: dict[str, int]) -> str:
+    """highlighted_answer() the slow way: each piece looks for the spans that cover it."""
+    text = card.answer
+    spans = [
+        (slots[c.id], ev.start, ev.end, ev.polarity, c.title + MINUS * (ev.polarity == "-"))
+        for c in card.criteria
+        for ev in c.evidence
+        if 0 <= ev.start < ev.end <= len(text)
+    ]
+    spans.sort(key=lambda span: span[0])
+    cuts = sorted({0, len(text)} | {span[1] for span in spans} | {span[2] for span in spans})
+    html = []
+    for a, b in pairwise(cuts):
+        over = [span for span in spans if span[1] <= a < span[2]]
+        piece = str(escape(text[a:b]))
+        if not over:
+            html.append(piece)
+            continue
+        earning = [span for span in over if span[3] == "+"]
+        if earning:
+            mark = f"c{earning[0][0]}"
+        elif any(span[3] == "-" for span in over):
+            mark = "neg"
+        else:
+            mark = f"c{over[0][0]}"
+        title = " \u00b7 ".join(dict.fromkeys(span[4] for span in over))
+        html.append(f'<mark class="{mark}" title="{escape(title)}">{piece}</mark>')
+    return "".join(html)
+
+
+_CARD = score(Request(text=HOSTILE, stage="hr"))
+
+
+@settings(max_examples=300)
+@given(
+    st.text(alphabet='ab<&" ', max_size=20),
+    st.lists(
+        st.tuples(
+            st.sampled_from([0, 1, 2, 11, 12, 13]),  # the criterion: 0 and 12 share slot 0
+            st.integers(-1, 21),  # start
+            st.integers(0, 8),  # length
+            st.sampled_from("++-?"),  # polarity
+        ),
+        max_size=8,
+    ),
+)
+def test_highlighted_answer_marks_what_covers_each_piece(
+    text: str, evidence: list[tuple[int, int, int, str]]
+) -> None:
+    # 14 criteria in a palette of 12: two pairs share a colour slot.
+    base = _CARD.criteria[0]
+    criteria = tuple(
+        replace(
+            base,
+            id=f"c{i}",
+            title=f"<T{i}>" if i % 2 else f"T{i}",
+            evidence=tuple(
+                Evidence(start, start + length, "", "", polarity)
+                for n, start, length, polarity in evidence
+                if n == i
+            ),
+        )
+        for i in range(14)
+    )
+    card = replace(_CARD, answer=text, criteria=criteria)
+    slots = {c.id: i % 12 for i, c in enumerate(criteria)}
+    assert highlighted_answer(card, slots, text_escaper()) == _highlighted_by_hand(card, slots)
+
+
 # --- the parts rendered once (CSS, a criterion's cells and guidance, a fix) ---------------
 
 ANSWERS = (
@@ -73,7 +202,7 @@ def _in_place(card: ScoreCard, nav: ReportNav | None = None) -> str:
     renderer = HtmlRenderer(nav=nav)
     context = renderer.context(card)
     context["style"] = ""
-    context["criteria"] = [row._replace(cells="", guidance="") for row in context["criteria"]]
+    context["criteria"] = [(c, slot, "", chips) for c, slot, _, chips in context["criteria"]]
     context["fixes"] = [(fix, "") for fix, _ in context["fixes"]]
     return report_template(card.report_lang).render(context)
 
@@ -104,8 +233,8 @@ def test_cells_tell_a_negative_zero_from_zero() -> None:
     card = score(Request(text=HOSTILE, stage="hr"))
     crit = replace(card.criteria[0], points=0.0, skipped=False)
     template = report_template(card.report_lang)
-    plus = template.cells(crit, 0)
-    minus = template.cells(replace(crit, points=-0.0), 0)
+    plus = template.criterion(crit, 0)
+    minus = template.criterion(replace(crit, points=-0.0), 0)
     assert "<b>0.0</b>" in plus and "<b>-0.0</b>" in minus
 
 

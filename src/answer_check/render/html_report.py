@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, partial
-from itertools import pairwise
-from operator import attrgetter
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from operator import attrgetter, itemgetter
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 import answer_check.render.cohort_strings  # registers the batch strings
 import answer_check.render.strings  # noqa: F401  (registers the interface strings)
@@ -23,7 +22,7 @@ if TYPE_CHECKING:
     from jinja2 import BytecodeCache, Environment, Template
     from markupsafe import Markup
 
-    from answer_check.model import CriterionResult, Fix, JobTerm, ScoreCard
+    from answer_check.model import CriterionResult, Evidence, Fix, JobTerm, ScoreCard
 
 # Highlight colours, one per criterion in rubric order (background, border).
 PALETTE = (
@@ -53,46 +52,35 @@ STAR_COLORS = {
 DIAL = 2 * 3.14159 * 52  # circumference of the score dial's ring
 
 
-# A run of the answer's text and how it is highlighted: (text, mark, title). ``mark`` is the
-# class of its <mark> ("c3" for palette slot 3, "neg" when the evidence only costs points, ""
-# when plain) and ``title`` names the covering criteria, for the tooltip. A plain tuple: a
-# page has dozens.
-Segment = tuple[str, str, str]
-
-
-class CriterionRow(NamedTuple):
-    """A row of the criteria table."""
-
-    criterion: CriterionResult
-    slot: int  # its palette slot
-    cells: Markup  # its name and score cells, rendered (ReportTemplate.cells)
-    guidance: Markup  # its fix, what it checks, why, and its rule (ReportTemplate.guidance)
-
-
-class StarRow(NamedTuple):
-    """One sentence of the STAR map."""
-
-    text: str
-    label: str  # the STAR part in the report language
-    color: str
-    tag_color: str
-    cue: str
-    rule: str
-
-
 class StarTag(NamedTuple):
-    """How the STAR map shows a part: its name in the report language and its colours."""
+    """How the STAR map shows a part in a report language, as HTML: the slice of the bar
+    after its width, and the start of a sentence's row up to the sentence."""
 
-    label: str
-    color: str
-    tag_color: str
+    bar: str
+    row: str
 
 
 @cache
 def star_tag(part: str, lang: str) -> StarTag:
-    """How the STAR map shows ``part`` in ``lang``."""
+    """How the STAR map shows ``part`` in ``lang`` (the same for every sentence of the part)."""
+    esc = text_escaper()
     color = STAR_COLORS.get(part, "#cbd5e1")
-    return StarTag(labels(lang)[f"ui.star.{part}"], color, color if part != "none" else "#94a3b8")
+    tag_color = color if part != "none" else "#94a3b8"
+    label = esc(labels(lang)[f"ui.star.{part}"])
+    color = esc(color)
+    return StarTag(
+        bar=f';background:{color}" title="{label}"></i>',
+        row=(
+            '  <div class="star-row">\n    <div class="star-tag" style="border-color:'
+            f'{color};color:{esc(tag_color)}">{label}</div>\n    <div>'
+        ),
+    )
+
+
+# A row of the criteria table: the criterion, its palette slot, and its HTML: its cells,
+# message and guidance (the kept rendering of ReportTemplate.criterion), and its evidence
+# chips (None without evidence).
+CriterionRow = tuple["CriterionResult", int, "Markup", "Markup | None"]
 
 
 class JobView(NamedTuple):
@@ -168,7 +156,7 @@ def text_escaper() -> Callable[[object], str]:
     A page prints hundreds of values; wrapping each escaped one in a Markup (which the
     page then joins into one str anyway) cost a third of its render time.
     """
-    from markupsafe import escape
+    from markupsafe import Markup, escape
 
     try:  # markupsafe >= 3: the compiled escaper that escape() wraps in a Markup
         from markupsafe._speedups import _escape_inner
@@ -176,14 +164,27 @@ def text_escaper() -> Callable[[object], str]:
         return escape
 
     def escape_text(value: object) -> str:
-        if type(value) is str:
-            return _escape_inner(value)
+        kind = type(value)
+        if kind is str:
+            return _escape_inner(value)  # type: ignore[arg-type]
+        if kind is Markup:  # the blocks and kept parts of a page: as they are, at once
+            return value  # type: ignore[return-value]
         html = getattr(value, "__html__", None)
         if html is not None:  # already safe: a Markup, or an object that renders itself
             return html()  # type: ignore[no-any-return]
         return _escape_inner(str(value))
 
     return escape_text
+
+
+@cache
+def safe_markup() -> type[Markup]:
+    """markupsafe's Markup (text the template prints as it is), imported on first use like
+    jinja2: a batch without HTML reports never needs it. Looked up once, not imported in
+    each function that builds HTML (an import statement costs ~0.4 us each time it runs)."""
+    from markupsafe import Markup
+
+    return Markup
 
 
 @cache
@@ -245,6 +246,9 @@ def _bytecode_cache(variant: str = "", salt: str = "") -> BytecodeCache | None:
     return SaltedCache(str(folder / "templates"), f"__jinja2_%s.{variant}.cache")
 
 
+_Part = TypeVar("_Part")  # a kept rendering: a Markup, or a pair of them
+
+
 class ReportTemplate:
     """The report's template compiled for one language, and the parts it renders only once.
 
@@ -253,11 +257,11 @@ class ReportTemplate:
     (escaped) string as plain template text. A computed key (``('band.' + card.band)|t``)
     is looked up as the page renders.
 
-    The CSS is the same on every page, and a criterion's cells, its fix and rubric text, and
-    an item of the list of fixes are the same on many: each of those parts (the macros of
-    report_parts.html.j2) is rendered once and the page prints the rendering. The page calls
-    the macro itself when given none, so it reads the same either way (the tests check
-    that it is the same).
+    The CSS is the same on every page, and a criterion's cells, its message, its fix and
+    rubric text, and an item of the list of fixes are the same on many: each of those parts
+    (the macros of report_parts.html.j2) is rendered once and the page prints the rendering.
+    The page calls the macro itself when given none, so it reads the same either way (the
+    tests check that it is the same).
     """
 
     KEPT = 4096  # renderings of a part kept; past that, its store starts afresh
@@ -269,36 +273,46 @@ class ReportTemplate:
         env.filters["t"] = ui
         env.filters["num"] = partial(number, lang=lang)
         self.template = env.get_template("report.html.j2")
+        # jinja2 gives a template its globals as a ChainMap over the environment's, which
+        # each render copies into the page's context key by key in Python (~4 us a page).
+        # A plain dict of the same globals copies in C; nothing changes this environment's
+        # globals after this point.
+        self.template.globals = dict(self.template.globals)
         # The macros of report_parts.html.j2, as attributes (Any: jinja2 makes them).
         self.parts = cast("Any", env.get_template("report_parts.html.j2").module)
         self.style: Markup = self.parts.style(PALETTE, NEGATIVE)
-        self._cells: dict[tuple[object, ...], Markup] = {}
-        self._guidance: dict[tuple[str, ...], Markup] = {}
+        self._criteria: dict[tuple[object, ...], tuple[Markup, Markup]] = {}
+        self._rows: dict[tuple[object, ...], Markup] = {}
         self._fixes: dict[tuple[object, ...], Markup] = {}
 
     # The key of each part: what its macro reads. -0.0 == 0.0 but prints differently, so a
     # zero is told apart by its repr (``x or repr(x)``).
 
-    def cells(self, c: CriterionResult, slot: int) -> Markup:
-        """The macro ``criterion_cells``: the criterion's name, weight and score."""
-        key = (
+    def criterion(self, c: CriterionResult, slot: int) -> Markup:
+        """A row's macros ``criterion_cells`` (the criterion's name, weight and score),
+        ``criterion_message`` (what was found) and ``criterion_guidance`` (its fix, what it
+        checks, why, its rule), kept as one rendering: the page prints one value a row.
+
+        The message varies more than the rest, so the cells and guidance are also kept
+        without it, and a new message costs only its own small macro.
+        """
+        reads = (
             slot,
-            _CELLS_READS(c),
+            _CRITERION_READS(c),
             c.weight or repr(c.weight),
             c.points or repr(c.points),
             c.max_points or repr(c.max_points),
         )
-        html = self._cells.get(key)
+        key = (reads, c.message)
+        html = self._rows.get(key)
         if html is None:
-            html = self._keep(self._cells, key, self.parts.criterion_cells(c, slot))
-        return html
-
-    def guidance(self, c: CriterionResult) -> Markup:
-        """The macro ``criterion_guidance``: the criterion's fix, what it checks, why, its rule."""
-        key = _GUIDANCE_READS(c)
-        html = self._guidance.get(key)
-        if html is None:
-            html = self._keep(self._guidance, key, self.parts.criterion_guidance(c))
+            pair = self._criteria.get(reads)
+            if pair is None:
+                rendered = (self.parts.criterion_cells(c, slot), self.parts.criterion_guidance(c))
+                pair = self._keep(self._criteria, reads, rendered)
+            cells, guidance = pair
+            row = cells + self.parts.criterion_message(c.message) + guidance
+            html = self._keep(self._rows, key, row)
         return html
 
     def fix_item(self, f: Fix) -> Markup:
@@ -312,7 +326,7 @@ class ReportTemplate:
     def render(self, context: dict[str, Any]) -> str:
         return self.template.render(context)
 
-    def _keep(self, store: dict[Any, Markup], key: Any, html: Markup) -> Markup:
+    def _keep(self, store: dict[Any, _Part], key: Any, html: _Part) -> _Part:
         """Keep ``html`` in ``store``, which starts afresh when full (a bound on memory)."""
         if len(store) >= self.KEPT:
             store.clear()
@@ -321,74 +335,16 @@ class ReportTemplate:
 
 
 # What the macros criterion_cells and criterion_guidance read of a criterion (besides
-# criterion_cells' numbers, which ReportTemplate.cells keys with care for -0.0).
-_CELLS_READS = attrgetter("title", "skipped", "score", "level")
-_GUIDANCE_READS = attrgetter("suggestion", "checks", "why", "rule", "check")
+# criterion_cells' numbers, which ReportTemplate.criterion keys with care for -0.0).
+_CRITERION_READS = attrgetter(
+    "title", "skipped", "score", "level", "suggestion", "checks", "why", "rule", "check"
+)
 
 
 @cache
 def report_template(lang: str) -> ReportTemplate:
     """The report template for pages in ``lang``."""
     return ReportTemplate(lang)
-
-
-class _Span(NamedTuple):
-    """A piece of evidence as segments() needs it."""
-
-    start: int
-    end: int
-    slot: int
-    label: str  # the criterion's title, marked when the evidence costs points
-    polarity: str
-
-
-def segments(card: ScoreCard, slots: Mapping[str, int]) -> list[Segment]:
-    """Split the answer at every evidence edge; each piece knows which criteria cover it."""
-    text = card.answer
-    spans = [
-        _Span(ev.start, ev.end, slots[crit.id], crit.title, ev.polarity)
-        for crit in card.criteria
-        for ev in crit.evidence
-        if 0 <= ev.start < ev.end <= len(text)
-    ]
-    spans.sort(key=attrgetter("slot"))  # stable: the spans of one slot stay in rubric order
-    opening: dict[int, list[int]] = {}
-    closing: dict[int, list[int]] = {}
-    for i, span in enumerate(spans):
-        opening.setdefault(span.start, []).append(i)
-        closing.setdefault(span.end, []).append(i)
-    cuts = sorted({0, len(text), *opening, *closing})
-    out: list[Segment] = []
-    active: set[int] = set()  # the spans covering the piece, as indexes into spans
-    for a, b in pairwise(cuts):
-        if a in closing:
-            active.difference_update(closing[a])
-        if a in opening:
-            active.update(opening[a])
-        if not active:
-            out.append((text[a:b], "", ""))
-        elif len(active) == 1:  # the usual case
-            span = spans[next(iter(active))]
-            if span.polarity == "-":
-                out.append((text[a:b], "neg", span.label + MINUS))
-            else:
-                out.append((text[a:b], f"c{span.slot}", span.label))
-        else:
-            out.append((text[a:b], *_highlight([spans[i] for i in sorted(active)])))
-    return out
-
-
-def _highlight(covering: list[_Span]) -> tuple[str, str]:
-    """The <mark> class and tooltip of a piece covered by several spans (in slot order)."""
-    first = next((s for s in covering if s.polarity == "+"), None)
-    if first is not None:
-        mark = f"c{first.slot}"
-    elif any(s.polarity == "-" for s in covering):
-        mark = "neg"
-    else:
-        mark = f"c{covering[0].slot}"
-    titles = dict.fromkeys(s.label + MINUS if s.polarity == "-" else s.label for s in covering)
-    return mark, " \u00b7 ".join(titles)
 
 
 def _type_source(card: ScoreCard) -> str:
@@ -410,6 +366,119 @@ def _job(terms: tuple[JobTerm, ...], rl: str) -> JobView:
     )
 
 
+# --- The page's repeated blocks --------------------------------------------------------------
+#
+# A page prints its answer in some 14 pieces, a chip for each piece of evidence, and a STAR
+# bar slice and row for each sentence. As loops of the template, each value of each item
+# went through jinja2's attribute look-up and the escaper's checks. These functions build
+# the same HTML in Python, one Markup a block, every value that is not our own markup
+# escaped by markupsafe (``esc``, from text_escaper()).
+
+
+def highlighted_answer(
+    card: ScoreCard, slots: Mapping[str, int], esc: Callable[[object], str]
+) -> Markup:
+    """The answer as HTML, cut at every evidence edge, each piece that evidence covers in a
+    <mark>: of class "c<slot>" (its palette slot) or "neg" (evidence that only costs
+    points), titled with the covering criteria, for the tooltip.
+
+    The spans covering each piece are found by walking each span's pieces, rather than
+    by a sweep over the edges that keeps a set of open spans: fewer Python steps.
+    """
+    Markup = safe_markup()
+    text = card.answer
+    size = len(text)
+    # The evidence, as (slot, start, end, polarity, label): the label is the criterion's
+    # title, marked when the evidence costs points.
+    spans: list[tuple[int, int, int, str, str]] = []
+    cuts = {0, size}
+    for crit in card.criteria:
+        if crit.evidence:
+            slot = slots[crit.id]
+            for ev in crit.evidence:
+                start, end = ev.start, ev.end
+                if 0 <= start < end <= size:
+                    label = crit.title + MINUS if ev.polarity == "-" else crit.title
+                    spans.append((slot, start, end, ev.polarity, label))
+                    cuts.add(start)
+                    cuts.add(end)
+    if not spans:
+        return Markup(esc(text))
+    spans.sort(key=_SLOT)  # stable: the spans of one slot stay in rubric order
+    edges = sorted(cuts)
+    piece_at = {edge: i for i, edge in enumerate(edges)}
+    # The spans covering each piece (between two edges), in slot order.
+    covering: list[list[tuple[int, int, int, str, str]]] = [[] for _ in range(len(edges) - 1)]
+    for span in spans:
+        for i in range(piece_at[span[1]], piece_at[span[2]]):
+            covering[i].append(span)
+    html: list[str] = []
+    for i, over in enumerate(covering):
+        piece = esc(text[edges[i] : edges[i + 1]])
+        if not over:
+            html.append(piece)
+            continue
+        if len(over) == 1:  # the usual case
+            slot, _, _, polarity, title = over[0]
+            mark = "neg" if polarity == "-" else f"c{slot}"
+        else:
+            mark, title = _highlight(over)
+        html.append(f'<mark class="{mark}" title="{esc(title)}">{piece}</mark>')
+    return Markup("".join(html))
+
+
+def _highlight(covering: list[tuple[int, int, int, str, str]]) -> tuple[str, str]:
+    """The <mark> class and tooltip of a piece covered by several spans (in slot order): the
+    first that earns points decides the colour, and each label is named once."""
+    first = next((s for s in covering if s[3] == "+"), None)
+    if first is not None:
+        mark = f"c{first[0]}"
+    elif any(s[3] == "-" for s in covering):
+        mark = "neg"
+    else:
+        mark = f"c{covering[0][0]}"
+    return mark, " \u00b7 ".join(dict.fromkeys(s[4] for s in covering))
+
+
+_SLOT = itemgetter(0)
+
+
+def _chips(evidence: tuple[Evidence, ...], esc: Callable[[object], str]) -> Markup | None:
+    """A criterion's evidence as chips (red when it costs points), titled with the rule."""
+    if not evidence:
+        return None
+    html = ['<div class="chips">']
+    for e in evidence:
+        html.append(
+            f'<span class="chip{" neg" if e.polarity == "-" else ""}" title="{esc(e.rule)}">'
+            f"{esc(e.text)}</span>"
+        )
+    html.append("</div>")
+    return safe_markup()("".join(html))
+
+
+def _star_html(card: ScoreCard, esc: Callable[[object], str]) -> tuple[Markup, Markup]:
+    """The STAR map: its bar (a slice a sentence, as wide as the sentence) and its rows."""
+    Markup = safe_markup()
+    rl, answer = card.report_lang, card.answer
+    cue_label = esc(labels(rl)["ui.star.cue"])
+    bar: list[str] = []
+    rows: list[str] = []
+    for s in card.star_sentences:
+        tag = star_tag(s.label, rl)
+        text = answer[s.start : s.end]
+        bar.append(f'<i style="flex:{len(text)}{tag.bar}')
+        cue = s.cue
+        if cue is not None and cue.text:
+            rows.append(
+                f'{tag.row}{esc(text)}<div class="star-cue">{cue_label}: <span class="cue" '
+                f'title="{esc(cue.rule)}">{esc(cue.text)}</span></div></div>\n  </div>\n'
+            )
+        else:
+            rows.append(f"{tag.row}{esc(text)}</div>\n  </div>\n")
+    return Markup("".join(bar)), Markup("".join(rows))
+
+
 class HtmlRenderer:
     """Render a ScoreCard as a single self-contained HTML page."""
 
@@ -420,30 +489,25 @@ class HtmlRenderer:
         self.nav = nav
 
     def context(self, card: ScoreCard) -> dict[str, Any]:
+        """What the template prints: the card, its blocks as Markup, and the texts it formats."""
+        Markup = safe_markup()
         rl = card.report_lang
         template = report_template(rl)
+        esc = text_escaper()
         slots: dict[str, int] = {}
         rows: list[CriterionRow] = []
-        legend: list[CriterionRow] = []  # the criteria with evidence that earns points
+        legend: list[str] = []  # the criteria with evidence that earns points
         has_negative = False
         for i, c in enumerate(card.criteria):
             slot = slots[c.id] = i % len(PALETTE)
-            row = CriterionRow(c, slot, template.cells(c, slot), template.guidance(c))
-            rows.append(row)
-            if c.evidence:
-                polarities = {e.polarity for e in c.evidence}
+            evidence = c.evidence
+            rows.append((c, slot, template.criterion(c, slot), _chips(evidence, esc)))
+            if evidence:
+                polarities = {e.polarity for e in evidence}
                 if "+" in polarities:
-                    legend.append(row)
+                    legend.append(f'<span><i class="sw c{slot}"></i>{esc(c.title)}</span>')
                 has_negative = has_negative or "-" in polarities
-        star = [
-            StarRow(
-                card.answer[s.start : s.end],
-                *star_tag(s.label, rl),
-                s.cue.text if s.cue else "",
-                s.cue.rule if s.cue else "",
-            )
-            for s in card.star_sentences
-        ]
+        star_bar, star_rows = _star_html(card, esc)
         return {
             "card": card,
             "rl": rl,
@@ -457,13 +521,14 @@ class HtmlRenderer:
             "words": t(
                 "ui.words", rl, words=card.words, time=format_time(card.speaking_seconds, rl)
             ),
-            "segments": segments(card, slots),
-            "legend": legend,
+            "answer": highlighted_answer(card, slots, esc),
+            "legend": Markup("".join(legend)),
             "has_negative": has_negative,
             "fixes": [(f, template.fix_item(f)) for f in card.fixes],
             "job": None if card.job is None else _job(card.job, rl),
             "criteria": rows,
-            "star_sentences": star,
+            "star_bar": star_bar,
+            "star_rows": star_rows,
             "footer": t(
                 "ui.footer", rl, version=__version__, rubric=card.rubric_id, rv=card.rubric_version
             ),
