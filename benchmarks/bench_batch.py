@@ -11,7 +11,12 @@ question type is detected from each question, as in real use). Then, in this one
    in this process (the pipe alone, A) and as a fresh process that reads the same JSONL
    (B: start-up, reading and the pipe, like a batch run);
 2. ``answer-check batch --no-html`` (scoring alone) with ``--jobs 1`` and ``--jobs J``;
-3. ``answer-check batch`` with every HTML report and the dashboard, ``--jobs J``.
+3. ``answer-check batch`` with every HTML report and the dashboard, ``--jobs J``: once into
+   an empty folder (a class's first run: the target is checked on this one) and once again
+   into the same folder (a rerun, which replaces every report; on ext4 replacing a file
+   costs several times as much as creating one).
+
+Every run but the rerun writes into a new, empty folder.
 
 Every measurement is repeated (``--repeat``, the runs of one round one after the other) and
 the median is shown. Each batch run is a fresh process, timed from start to exit (start-up
@@ -37,6 +42,7 @@ import argparse
 import compileall
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -191,10 +197,13 @@ def main() -> None:
     records = load(args.corpus, args.n)
     compileall.compile_dir(ROOT / "src" / "answer_check", quiet=1)  # as an install does
     n, jobs = len(records), args.jobs
+    html = f"HTML + dashboard, --jobs {jobs}"
+    rerun = f"HTML + dashboard, --jobs {jobs}, rerun"
     configs = {
         "scoring only, --jobs 1": ("--no-html", "--jobs", "1"),
         f"scoring only, --jobs {jobs}": ("--no-html", "--jobs", str(jobs)),
-        f"HTML + dashboard, --jobs {jobs}": ("--jobs", str(jobs)),
+        html: ("--jobs", str(jobs)),
+        rerun: ("--jobs", str(jobs)),
     }
     bare: list[float] = []
     bare_proc: list[float] = []
@@ -210,7 +219,12 @@ def main() -> None:
             bare.append(bare_spacy(texts))
             bare_proc.append(bare_spacy_process(src))
             for i, (name, flags) in enumerate(configs.items()):
-                runs[name].append(run_batch(src, Path(tmp) / f"out{i}", *flags))
+                # Each run writes into a new, empty folder (a class's first run), but the
+                # rerun, which replaces the reports of the run before it.
+                out = Path(tmp) / ("out-html" if name in (html, rerun) else f"out{i}")
+                if name != rerun:
+                    shutil.rmtree(out, ignore_errors=True)
+                runs[name].append(run_batch(src, out, *flags))
     a, b = _median(bare), _median(bare_proc)
     results = {
         name: (
@@ -228,21 +242,21 @@ def main() -> None:
         f"CPU check: {jobs} processes of pure-Python work run {cpu:.2f}x as fast as one "
         f"(ideal {jobs:.2f}x; less means the machine is shared right now)"
     )
-    print(f"{'bare spaCy, nlp.pipe in-process (A)':46} {a:7.2f} s {n / a:8.0f} answers/s")
-    print(f"{'bare spaCy, fresh process (B)':46} {b:7.2f} s {n / b:8.0f} answers/s")
+    print(f"{'bare spaCy, nlp.pipe in-process (A)':52} {a:7.2f} s {n / a:8.0f} answers/s")
+    print(f"{'bare spaCy, fresh process (B)':52} {b:7.2f} s {n / b:8.0f} answers/s")
     for name, (sec, rss, pss) in results.items():
         print(
-            f"{'answer-check batch, ' + name:46} {sec:7.2f} s {n / sec:8.0f} answers/s "
+            f"{'answer-check batch, ' + name:52} {sec:7.2f} s {n / sec:8.0f} answers/s "
             f"{sec / a:6.2f}x A {sec / b:5.2f}x B  peak RSS {rss:5.0f} MB (PSS {pss:4.0f} MB)"
         )
     one = results["scoring only, --jobs 1"][0]
     scoring, _, _ = results[f"scoring only, --jobs {jobs}"]
-    html, _, _ = results[f"HTML + dashboard, --jobs {jobs}"]
+    html_s, _, _ = results[html]
     peak = max(r[1] for r in results.values())
-    print("targets (against B, the fresh bare-spaCy process):")
+    print("targets (against B, the fresh bare-spaCy process; HTML: a first run, not the rerun):")
     for label, value, ok in (
         (f"scoring alone, --jobs {jobs}: <= 2.5x B", f"{scoring / b:.2f}x", scoring / b <= 2.5),
-        ("every HTML report + dashboard: <= 4x B", f"{html / b:.2f}x", html / b <= 4.0),
+        ("every HTML report + dashboard: <= 4x B", f"{html_s / b:.2f}x", html_s / b <= 4.0),
         (f"--jobs {jobs} over --jobs 1: >= 1.6x", f"{one / scoring:.2f}x", one / scoring >= 1.6),
         ("peak memory (RSS sum): < 400 MB", f"{peak:.0f} MB", peak < 400),
     ):
