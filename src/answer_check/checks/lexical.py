@@ -482,31 +482,37 @@ def answers_question(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     if not keys:
         return Outcome(0.0, (), "question.none", skipped=True)
     view = analysis.view
-    norms, present = view.norms, view.norm_set
+    norms = view.norms
+    present = frozenset(norms)  # (not view.norm_set: a cached property takes a lock to fill)
+    starts, ends, texts = view.starts, view.ends, view.texts
     lines: str | None = None  # the answer's words, each after a newline (made when needed)
-    covered, missing, ev = [], [], []
+    covered: list[str] = []
+    ev: list[Evidence] = []
     for norm, surface, probe, rule in keys:
         if norm in present:
-            i: int | None = norms.index(norm)
-        elif probe is not None:
+            i = norms.index(norm)
+        elif probe is None:
+            continue
+        else:
             # Only a word that starts with the same STEM_MIN letters can share the root: one
             # substring search rules out most words (a match only may be one).
             if lines is None:
                 lines = _lines(norms)
-            i = _same_stem(norm, norms, lines) if probe in lines else None
-        else:
-            i = None
-        if i is not None:
-            covered.append(surface)
-            ev.append(Evidence(view.starts[i], view.ends[i], view.texts[i], rule))
-        else:
-            missing.append(surface)
+            found = _same_stem(norm, norms, lines) if probe in lines else None
+            if found is None:
+                continue
+            i = found
+        covered.append(surface)
+        ev.append(Evidence(starts[i], ends[i], texts[i], rule))
     lang = analysis.lang
     if not covered:
+        missing = [surface for _norm, surface, _probe, _rule in keys]
         return Outcome(0.0, (), "question.missing", {"items": quote_list(missing, lang)})
     score = len(covered) / (params["min_share"] * len(keys))
     fields = {"n": len(covered), "total": len(keys), "items": quote_list(covered, lang)}
-    return Outcome(score, tuple(sorted(ev, key=_START)), "question.covered", fields)
+    if len(ev) > 1:
+        ev.sort(key=_START)
+    return Outcome(score, tuple(ev), "question.covered", fields)
 
 
 @cache
