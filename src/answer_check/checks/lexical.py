@@ -160,7 +160,11 @@ def _apart(hits: list[Hit]) -> bool:
 
 
 def evidence(hits: list[Hit], polarity: str = "+") -> tuple[Evidence, ...]:
-    return tuple(Evidence(h.start, h.end, h.text, f"{h.source}: {h.term}", polarity) for h in hits)
+    return tuple(_evidence(hits, polarity))
+
+
+def _evidence(hits: list[Hit], polarity: str) -> list[Evidence]:
+    return [Evidence(h.start, h.end, h.text, f"{h.source}: {h.term}", polarity) for h in hits]
 
 
 @register(
@@ -287,7 +291,7 @@ def balance(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
         labels = {i: lab for i, lab, _cue in analysis.star.sentence_labels}
         sent_of = analysis.token_sentences
         neg = [h for h in neg if labels.get(sent_of[h.tok_start]) not in skip]
-    pos_ev = list(evidence(pos))
+    pos_ev = _evidence(pos, "+")
     items = [h.text for h in pos]
     signs = len({h.term.lower() for h in pos})
     if params["past_tense"]:
@@ -301,7 +305,7 @@ def balance(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     )
     if neg:
         neg_items = quote_list([h.text for h in neg], lang)
-        pos_ev.extend(evidence(neg, "-"))
+        pos_ev.extend(_evidence(neg, "-"))
     else:
         neg_items = t("balance.nothing", lang)
     ev = tuple(sorted(pos_ev, key=_SPAN)) if len(pos_ev) > 1 else tuple(pos_ev)
