@@ -160,10 +160,13 @@ def _apart(hits: list[Hit]) -> bool:
 
 
 def evidence(hits: list[Hit], polarity: str = "+") -> tuple[Evidence, ...]:
+    """The evidence of these hits, with this polarity (each names its word list and term)."""
     return tuple(_evidence(hits, polarity))
 
 
 def _evidence(hits: list[Hit], polarity: str) -> list[Evidence]:
+    """``evidence`` as a list, for callers that add to it (a comprehension: tuple() of a
+    generator costs more)."""
     return [Evidence(h.start, h.end, h.text, f"{h.source}: {h.term}", polarity) for h in hits]
 
 
