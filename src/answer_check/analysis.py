@@ -431,9 +431,10 @@ class Analysis:
     def negated(self, hit: Hit) -> bool:
         """True when a negation cue stands inside the hit or just before it in its clause."""
         neg = self._negation_tokens
-        if not neg:
-            return False
         start = hit.tok_start
+        # No cue in the hit or the window before it (most hits): nothing to walk.
+        if not neg or neg.isdisjoint(range(max(0, start - NEGATION_WINDOW), hit.tok_end)):
+            return False
         texts = self.view.texts
         if not neg.isdisjoint(range(start, hit.tok_end)):
             # A negation the term itself spells ("not my fault", "tidak becus") is its meaning;
@@ -455,9 +456,7 @@ class Analysis:
 
     @lazy
     def quantities(self) -> list[Quantity]:
-        from answer_check.quantities import find_quantities
-
-        return find_quantities(self.text, self.lang)
+        return _imported().find_quantities(self.text, self.lang)
 
     @lazy
     def job_terms(self) -> tuple[JobTerm, ...]:
@@ -471,12 +470,27 @@ class Analysis:
     def actions(self) -> tuple[ActionHit, ...]:
         """Action verbs with the speaker or the team as subject, of every mode
         (``star.find_actions``)."""
-        from answer_check.star import scan_actions
-
-        return scan_actions(self)
+        return _imported().scan_actions(self)
 
     @lazy
     def star(self) -> StarMap:
-        from answer_check.star import tag_star
+        return _imported().tag_star(self)
 
-        return tag_star(self)
+
+class _Imported(NamedTuple):
+    """The functions of other modules that ``Analysis`` calls on every answer."""
+
+    find_quantities: Callable[[str, str], list[Quantity]]
+    scan_actions: Callable[[Analysis], tuple[ActionHit, ...]]
+    tag_star: Callable[[Analysis], StarMap]
+
+
+@cache
+def _imported() -> _Imported:
+    """The functions behind ``Analysis``'s quantities and STAR tagging, imported on first use
+    (the quantities module takes ~10 ms to import, which commands that score no answer need
+    not pay) and then kept: an import statement costs ~0.5 us, run on every answer."""
+    from answer_check.quantities import find_quantities
+    from answer_check.star import scan_actions, tag_star
+
+    return _Imported(find_quantities, scan_actions, tag_star)

@@ -160,7 +160,14 @@ def _apart(hits: list[Hit]) -> bool:
 
 
 def evidence(hits: list[Hit], polarity: str = "+") -> tuple[Evidence, ...]:
-    return tuple(Evidence(h.start, h.end, h.text, f"{h.source}: {h.term}", polarity) for h in hits)
+    """The evidence of these hits, with this polarity (each names its word list and term)."""
+    return tuple(_evidence(hits, polarity))
+
+
+def _evidence(hits: list[Hit], polarity: str) -> list[Evidence]:
+    """``evidence`` as a list, for callers that add to it (a comprehension: tuple() of a
+    generator costs more)."""
+    return [Evidence(h.start, h.end, h.text, f"{h.source}: {h.term}", polarity) for h in hits]
 
 
 @register(
@@ -287,7 +294,7 @@ def balance(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
         labels = {i: lab for i, lab, _cue in analysis.star.sentence_labels}
         sent_of = analysis.token_sentences
         neg = [h for h in neg if labels.get(sent_of[h.tok_start]) not in skip]
-    pos_ev = list(evidence(pos))
+    pos_ev = _evidence(pos, "+")
     items = [h.text for h in pos]
     signs = len({h.term.lower() for h in pos})
     if params["past_tense"]:
@@ -301,7 +308,7 @@ def balance(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     )
     if neg:
         neg_items = quote_list([h.text for h in neg], lang)
-        pos_ev.extend(evidence(neg, "-"))
+        pos_ev.extend(_evidence(neg, "-"))
     else:
         neg_items = t("balance.nothing", lang)
     ev = tuple(sorted(pos_ev, key=_SPAN)) if len(pos_ev) > 1 else tuple(pos_ev)
@@ -482,31 +489,37 @@ def answers_question(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
     if not keys:
         return Outcome(0.0, (), "question.none", skipped=True)
     view = analysis.view
-    norms, present = view.norms, view.norm_set
+    norms = view.norms
+    present = frozenset(norms)  # (not view.norm_set: a cached property takes a lock to fill)
+    starts, ends, texts = view.starts, view.ends, view.texts
     lines: str | None = None  # the answer's words, each after a newline (made when needed)
-    covered, missing, ev = [], [], []
+    covered: list[str] = []
+    ev: list[Evidence] = []
     for norm, surface, probe, rule in keys:
         if norm in present:
-            i: int | None = norms.index(norm)
-        elif probe is not None:
+            i = norms.index(norm)
+        elif probe is None:
+            continue
+        else:
             # Only a word that starts with the same STEM_MIN letters can share the root: one
             # substring search rules out most words (a match only may be one).
             if lines is None:
                 lines = _lines(norms)
-            i = _same_stem(norm, norms, lines) if probe in lines else None
-        else:
-            i = None
-        if i is not None:
-            covered.append(surface)
-            ev.append(Evidence(view.starts[i], view.ends[i], view.texts[i], rule))
-        else:
-            missing.append(surface)
+            found = _same_stem(norm, norms, lines) if probe in lines else None
+            if found is None:
+                continue
+            i = found
+        covered.append(surface)
+        ev.append(Evidence(starts[i], ends[i], texts[i], rule))
     lang = analysis.lang
     if not covered:
+        missing = [surface for _norm, surface, _probe, _rule in keys]
         return Outcome(0.0, (), "question.missing", {"items": quote_list(missing, lang)})
     score = len(covered) / (params["min_share"] * len(keys))
     fields = {"n": len(covered), "total": len(keys), "items": quote_list(covered, lang)}
-    return Outcome(score, tuple(sorted(ev, key=_START)), "question.covered", fields)
+    if len(ev) > 1:
+        ev.sort(key=_START)
+    return Outcome(score, tuple(ev), "question.covered", fields)
 
 
 @cache
