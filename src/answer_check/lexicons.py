@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
@@ -248,10 +248,6 @@ class TokenView:
     texts: list[str]
     starts: list[int]
     ends: list[int]
-
-    @cached_property
-    def norm_set(self) -> frozenset[str]:
-        return frozenset(self.norms)
 
 
 def token_view(doc: Doc, text: str | None = None) -> TokenView:

@@ -490,7 +490,7 @@ def answers_question(analysis: Analysis, params: Mapping[str, Any]) -> Outcome:
         return Outcome(0.0, (), "question.none", skipped=True)
     view = analysis.view
     norms = view.norms
-    present = frozenset(norms)  # (not view.norm_set: a cached property takes a lock to fill)
+    present = frozenset(norms)
     starts, ends, texts = view.starts, view.ends, view.texts
     lines: str | None = None  # the answer's words, each after a newline (made when needed)
     covered: list[str] = []
