@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -246,6 +245,8 @@ def _load_rubric(path: Path, rel_path: str, validation_key: str | None) -> Rubri
         cached = disk_cache.load("rubrics", key)
         if isinstance(cached, Rubric):
             return cached
+    import tomllib  # only on a miss: a warm run never imports the parser
+
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
