@@ -84,6 +84,11 @@ class _Stage:
     types: tuple[str, ...]
     priority: tuple[str, ...]
     cues: dict[str, tuple[_Cue, ...]]
+    # For _matches: every cue with its type, in order; the positions of the cues that need
+    # a whole word, by one such word (their longest, most often absent); of the others.
+    ordered: tuple[tuple[str, _Cue], ...]
+    by_word: dict[str, tuple[int, ...]]
+    unindexed: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -220,7 +225,24 @@ def _parse_stages(data: dict[str, Any]) -> dict[str, _Stage]:
             )
             for qtype, spec in type_tables.items()
         }
-        stages[name] = _Stage(name, default, types, priority, cues)
+        ordered = tuple((qtype, cue) for qtype, group in cues.items() for cue in group)
+        by_word: dict[str, list[int]] = {}
+        unindexed = []
+        for i, (_, cue) in enumerate(ordered):
+            if cue.words:
+                by_word.setdefault(max(sorted(cue.words), key=len), []).append(i)
+            else:
+                unindexed.append(i)
+        stages[name] = _Stage(
+            name,
+            default,
+            types,
+            priority,
+            cues,
+            ordered,
+            {word: tuple(at) for word, at in by_word.items()},
+            tuple(unindexed),
+        )
     if not stages:
         raise ValueError(f"{QUESTIONS_FILE} defines no stages")
     return stages
@@ -252,16 +274,23 @@ def default_type(stage: str) -> str:
 
 
 def _matches(spec: _Stage, text: str) -> list[_Match]:
-    """The first match of every cue of the stage in the normalised text."""
+    """The first match of every cue of the stage in the normalised text, in cue order.
+
+    Only the cues indexed under a word of the text (and the few not indexed) are looked
+    at, in their order in questions.toml: a question's words are a small part of the cues'.
+    """
     found = []
     words = frozenset(text.split())
-    for qtype, cues in spec.cues.items():
-        for cue in cues:
-            if not cue.could_match(words):
-                continue
-            m = cue.regex.search(text)
-            if m:
-                found.append(_Match(qtype, cue, m.start(), m.end()))
+    candidates = list(spec.unindexed)
+    for word in words:
+        candidates += spec.by_word.get(word, ())
+    for i in sorted(candidates):
+        qtype, cue = spec.ordered[i]
+        if not cue.could_match(words):
+            continue
+        m = cue.regex.search(text)
+        if m:
+            found.append(_Match(qtype, cue, m.start(), m.end()))
     return found
 
 
