@@ -208,23 +208,25 @@ def test_an_edited_rubric_is_read_again(tmp_path: Path, cache_home: Path) -> Non
     assert load_rubric_file(path).title.get("en") == "Test rubric"
 
 
+@pytest.mark.parametrize("name", ["hedges", "more/hedges", "../id/hedges"])
 def test_a_word_list_removed_after_caching_is_reported(
-    tmp_path: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
     """Which word lists exist is part of the cache key: a cached rubric naming a list
     that was removed since fails as it would without the cache."""
     from answer_check import lexicons, rubric
 
     root = tmp_path / "rubrics"
-    (root / "lexicons" / "en").mkdir(parents=True)
-    for name in ("fillers", "hedges"):
-        (root / "lexicons" / "en" / f"{name}.txt").write_text("um\n", encoding="utf-8")
+    for list_path in ("en/fillers", f"en/{name}"):
+        file = root / "lexicons" / f"{list_path}.txt"
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text("um\n", encoding="utf-8")
     monkeypatch.setattr(rubric, "rubrics_dir", lambda: root)
     monkeypatch.setattr(lexicons, "rubrics_dir", lambda: root)
     path = tmp_path / "r.toml"
-    path.write_text(GOOD, encoding="utf-8")
+    path.write_text(GOOD.replace('"hedges"', f'"{name}"'), encoding="utf-8")
     load_rubric_file(path)
     assert load_rubric_file(path) == load_rubric_file(path)
-    (root / "lexicons" / "en" / "hedges.txt").unlink()
-    with pytest.raises(RubricError, match="word list 'hedges' does not exist"):
+    (root / "lexicons" / "en" / f"{name}.txt").unlink()
+    with pytest.raises(RubricError, match=f"word list '{name}' does not exist"):
         load_rubric_file(path)

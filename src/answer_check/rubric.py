@@ -264,9 +264,9 @@ def _validation_key() -> str | None:
     when the disk cache is off.
 
     That is the code (this module, the parameter checks, the word-list look-up, the
-    languages), every check kind's parameters, and which English word lists exist (a
-    criterion may name only those; listed afresh on each load, so a removed list is
-    reported at once).
+    languages), every check kind's parameters, and which word lists exist (a criterion may
+    name only existing ones; every file under lexicons/, so a name reaching into a subfolder
+    is covered too; listed afresh on each load, so a removed list is reported at once).
     """
     from answer_check import disk_cache
     from answer_check.checks import ASKED, REGISTRY
@@ -275,13 +275,11 @@ def _validation_key() -> str | None:
         return None
     code = disk_cache.source_fingerprint("rubric", "checks/__init__", "lexicons", "i18n")
     kinds = repr([ASKED, *((kind.name, kind.params) for kind in REGISTRY.values())])
-    folder = rubrics_dir() / "lexicons" / "en"
-    try:
-        with os.scandir(folder) as entries:
-            lists = sorted(e.name for e in entries if e.name.endswith(".txt") and e.is_file())
-    except OSError:
-        lists = []
-    return disk_cache.fingerprint(code, kinds, str(folder), *lists)
+    root = rubrics_dir() / "lexicons"
+    lists = sorted(
+        os.path.join(folder, name) for folder, _, files in os.walk(root) for name in files
+    )
+    return disk_cache.fingerprint(code, kinds, str(root), *lists)
 
 
 @cache
