@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
@@ -187,7 +188,8 @@ def _stages() -> dict[str, _Stage]:
     from answer_check import disk_cache
 
     raw = (rubrics_dir() / QUESTIONS_FILE).read_bytes()
-    key = disk_cache.fingerprint(raw, disk_cache.source_fingerprint("questions"))
+    # Python's version too: its tomllib parses the file.
+    key = disk_cache.fingerprint(sys.version, raw, disk_cache.source_fingerprint("questions"))
     cached = disk_cache.load("questions", key)
     if isinstance(cached, dict):
         return cached

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -264,9 +265,10 @@ def _validation_key() -> str | None:
     when the disk cache is off.
 
     That is the code (this module, the parameter checks, the word-list look-up, the
-    languages), every check kind's parameters, and which word lists exist (a criterion may
-    name only existing ones; every file under lexicons/, so a name reaching into a subfolder
-    is covered too; listed afresh on each load, so a removed list is reported at once).
+    languages, and Python's, whose tomllib parses the file), every check kind's
+    parameters, and which word lists exist: a criterion may name only existing ones. Every
+    file under lexicons/ is listed, so a name reaching into a subfolder is covered too, and
+    listed afresh on each load, so a removed list is reported at once.
     """
     from answer_check import disk_cache
     from answer_check.checks import ASKED, REGISTRY
@@ -279,7 +281,7 @@ def _validation_key() -> str | None:
     lists = sorted(
         os.path.join(folder, name) for folder, _, files in os.walk(root) for name in files
     )
-    return disk_cache.fingerprint(code, kinds, str(root), *lists)
+    return disk_cache.fingerprint(sys.version, code, kinds, str(root), *lists)
 
 
 @cache
