@@ -127,3 +127,33 @@ def test_old_entries_are_pruned_and_entries_in_use_kept(
         assert entries[1].stem not in left  # the least recently used one went
     finally:
         disk_cache.cache_dir.cache_clear()
+
+
+def test_a_cached_lemma_table_equals_the_parsed_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lemma tables are kept unpickled-ready; read back, they are the same dict (same
+    words, lemmas and order) as parsed from spacy-lookups-data without the cache."""
+    from answer_check import disk_cache
+    from answer_check.lemma_tables import load_table
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("ANSWER_CHECK_NO_CACHE", raising=False)
+    disk_cache.cache_dir.cache_clear()
+    load_table.cache_clear()
+    try:
+        stored = load_table("id_lemma_lookup")
+        (entry,) = (tmp_path / "answer-check").rglob("lemmas/*.pickle")
+        load_table.cache_clear()
+        cached = load_table("id_lemma_lookup")
+        assert cached is not stored
+        monkeypatch.setenv("ANSWER_CHECK_NO_CACHE", "1")
+        disk_cache.cache_dir.cache_clear()
+        load_table.cache_clear()
+        parsed = load_table("id_lemma_lookup")
+        assert cached == stored == parsed
+        assert list(cached.items()) == list(parsed.items())
+        assert entry.exists()
+    finally:
+        disk_cache.cache_dir.cache_clear()
+        load_table.cache_clear()

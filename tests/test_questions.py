@@ -223,3 +223,32 @@ def test_cue_rich_text_gives_offsets_in_bounds(words: list[str], stage: str) -> 
     if found.source == "detected":
         assert found.cue_start is not None and found.cue_end is not None
         assert 0 <= found.cue_start < found.cue_end <= len(text)
+
+
+def _cue_example(pattern: str) -> str:
+    """A question the cue matches: each gap filled with a word, each prefix lengthened."""
+    parts = pattern.split()
+    return " ".join("really" if p == "*" else p[:-1] + "s" if p[-1] == "*" else p for p in parts)
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_the_cue_pre_check_only_skips_cues_that_do_not_match(stage: str) -> None:
+    """Only the cues that pass a cheap pre-check are searched for: the matches found are
+    exactly those of searching every cue, in the same order (ties go to the first)."""
+    from answer_check.questions import _Match, _matches, _Normalised, _stage
+
+    spec = _stage(stage)
+    texts = [row["question"] for row in _labelled(stage)]
+    texts += [_cue_example(cue.pattern) for cues in spec.cues.values() for cue in cues]
+    matched = set()
+    for text in texts:
+        norm = _Normalised(text).text
+        every = []
+        for qtype, cues in spec.cues.items():
+            for cue in cues:
+                m = cue.regex.search(norm)
+                if m:
+                    every.append(_Match(qtype, cue, m.start(), m.end()))
+                    matched.add(cue.pattern)
+        assert _matches(spec, norm) == every, text
+    assert matched == {cue.pattern for cues in spec.cues.values() for cue in cues}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,99 @@ def test_toml_syntax_error_has_line(tmp_path: Path) -> None:
 def test_resolve_by_id_and_path() -> None:
     assert resolve_rubric("hr.behavioral").question_type == "behavioral"
     assert resolve_rubric(str(ROOT / "rubrics" / "hr" / "behavioral.toml")).id == "hr.behavioral"
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The on-disk cache on, in a folder of its own."""
+    from answer_check import disk_cache
+
+    home = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    monkeypatch.delenv("ANSWER_CHECK_NO_CACHE", raising=False)
+    disk_cache.cache_dir.cache_clear()
+    yield home
+    disk_cache.cache_dir.cache_clear()
+
+
+def _no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    from answer_check import disk_cache
+
+    monkeypatch.setenv("ANSWER_CHECK_NO_CACHE", "1")
+    disk_cache.cache_dir.cache_clear()
+
+
+def _entries(cache_home: Path) -> list[Path]:
+    return sorted(cache_home.rglob("rubrics/*.pickle"))
+
+
+def test_a_cached_rubric_equals_a_freshly_validated_one(
+    tmp_path: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "r.toml"
+    path.write_text(GOOD, encoding="utf-8")
+    first = load_rubric_file(path, "user/r.toml")
+    (entry,) = _entries(cache_home)
+    cached = load_rubric_file(path, "user/r.toml")
+    assert cached is not first  # read back from the entry
+    assert cached == first and cached.criteria[4].params == first.criteria[4].params
+    _no_cache(monkeypatch)
+    assert load_rubric_file(path, "user/r.toml") == first
+    entry.write_bytes(b"damaged")  # a damaged entry is only a miss
+    assert load_rubric_file(path, "user/r.toml") == first
+
+
+def test_the_builtins_are_the_same_with_and_without_the_cache(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    builtin_rubrics.cache_clear()
+    try:
+        built = builtin_rubrics()  # validated and stored
+        assert len(_entries(cache_home)) == len(built)
+        builtin_rubrics.cache_clear()
+        cached = builtin_rubrics()
+        assert cached == built and all(a is not b for a, b in zip(cached, built, strict=True))
+        _no_cache(monkeypatch)
+        builtin_rubrics.cache_clear()
+        assert builtin_rubrics() == built
+    finally:
+        builtin_rubrics.cache_clear()
+
+
+def test_an_edited_rubric_is_read_again(tmp_path: Path, cache_home: Path) -> None:
+    path = tmp_path / "r.toml"
+    path.write_text(GOOD, encoding="utf-8")
+    assert load_rubric_file(path).title.get("en") == "Test rubric"
+    path.write_text(GOOD.replace('"Test rubric"', '"Edited"'), encoding="utf-8")
+    assert load_rubric_file(path).title.get("en") == "Edited"
+    path.write_text(GOOD.replace("weight = 8\n", "weight = -3\n"), encoding="utf-8")
+    for _ in range(2):  # an error is never kept as a success
+        with pytest.raises(RubricError, match="weight: must be a number >= 0"):
+            load_rubric_file(path)
+    assert len(_entries(cache_home)) == 2
+    path.write_text(GOOD, encoding="utf-8")
+    assert load_rubric_file(path).title.get("en") == "Test rubric"
+
+
+@pytest.mark.parametrize("name", ["hedges", "more/hedges", "../id/hedges"])
+def test_a_word_list_removed_after_caching_is_reported(
+    tmp_path: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """Which word lists exist is part of the cache key: a cached rubric naming a list
+    that was removed since fails as it would without the cache."""
+    from answer_check import lexicons, rubric
+
+    root = tmp_path / "rubrics"
+    for list_path in ("en/fillers", f"en/{name}"):
+        file = root / "lexicons" / f"{list_path}.txt"
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text("um\n", encoding="utf-8")
+    monkeypatch.setattr(rubric, "rubrics_dir", lambda: root)
+    monkeypatch.setattr(lexicons, "rubrics_dir", lambda: root)
+    path = tmp_path / "r.toml"
+    path.write_text(GOOD.replace('"hedges"', f'"{name}"'), encoding="utf-8")
+    load_rubric_file(path)
+    assert load_rubric_file(path) == load_rubric_file(path)
+    (root / "lexicons" / "en" / f"{name}.txt").unlink()
+    with pytest.raises(RubricError, match=f"word list '{name}' does not exist"):
+        load_rubric_file(path)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-import tomllib
+import sys
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
@@ -56,14 +56,17 @@ class _Cue:
     lang: str
     weight: float
     source: str  # the regex source; compiled on first use (most cues never are)
-    first: str  # the cue's first word; a trailing '*' makes it a prefix
-    prefix: bool
+    words: frozenset[str]  # the whole words a match needs
+    prefixes: tuple[str, ...]  # and the beginnings of words (a part ending in '*')
 
     def could_match(self, words: frozenset[str]) -> bool:
-        """A cheap pre-check: the question has the cue's first word (or prefix)."""
-        if not self.prefix:
-            return self.first in words
-        return any(w.startswith(self.first) for w in words)
+        """A cheap pre-check, never wrong when it says no: the question has every word of the
+        cue (and a word starting with each of its prefixes). Few cues pass it, so few cue
+        regexes are ever compiled (the slow part of detecting a new question's type).
+        """
+        return self.words <= words and all(
+            any(w.startswith(p) for w in words) for p in self.prefixes
+        )
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -82,6 +85,11 @@ class _Stage:
     types: tuple[str, ...]
     priority: tuple[str, ...]
     cues: dict[str, tuple[_Cue, ...]]
+    # For _matches: every cue with its type, in order; the positions of the cues that need
+    # a whole word, by one such word (their longest, most often absent); of the others.
+    ordered: tuple[tuple[str, _Cue], ...]
+    by_word: dict[str, tuple[int, ...]]
+    unindexed: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -113,9 +121,14 @@ class _Normalised:
         return self.spans[first][0], self.spans[last][1]
 
 
-def _compile_cue(pattern: str, max_gap: int, where: str) -> str:
-    """Translate a cue pattern to a regex source over normalised text (see questions.toml)."""
+def _compile_cue(
+    pattern: str, max_gap: int, where: str
+) -> tuple[str, frozenset[str], tuple[str, ...]]:
+    """Translate a cue pattern to a regex source over normalised text (see questions.toml);
+    with the whole words and the word beginnings that every match contains."""
     pieces: list[str] = []
+    whole: set[str] = set()
+    prefixes: list[str] = []
     gap_pending = False
     for part in pattern.split():
         if part == "*":
@@ -131,16 +144,22 @@ def _compile_cue(pattern: str, max_gap: int, where: str) -> str:
             piece = re.escape(word)
             if prefix and i == len(words) - 1:
                 piece += r"\S*"
+                prefixes.append(word)
+            else:
+                whole.add(word)
             if pieces:
                 piece = (rf"(?: \S+){{0,{max_gap}}}? " if gap_pending else " ") + piece
                 gap_pending = False
             pieces.append(piece)
     if not pieces or gap_pending:
         raise ValueError(f"{where}: cue {pattern!r} is empty or ends with a '*' gap")
-    return r"(?<!\S)" + "".join(pieces) + r"(?!\S)"
+    source = r"(?<!\S)" + "".join(pieces) + r"(?!\S)"
+    return source, frozenset(whole), tuple(dict.fromkeys(prefixes))
 
 
 def _read_toml(name: str) -> dict[str, Any]:
+    import tomllib  # not at module level: a warm run parses no TOML
+
     path: Path = rubrics_dir() / name
     with path.open("rb") as handle:
         return tomllib.load(handle)
@@ -158,11 +177,8 @@ def _parse_cues(entries: Any, lang: str, max_gap: int, where: str) -> list[_Cue]
             raise ValueError(f"{where}.{lang}: cue {pattern!r} must be a lower-case string")
         if isinstance(weight, bool) or not isinstance(weight, int | float) or weight <= 0:
             raise ValueError(f"{where}.{lang}: cue {pattern!r} needs a positive number weight")
-        source = _compile_cue(pattern, max_gap, f"{where}.{lang}")
-        head = pattern.split()[0]
-        first_words = _WORD.findall(head.rstrip("*").lower())
-        prefix = head.endswith("*") and len(first_words) == 1
-        cues.append(_Cue(pattern, lang, float(weight), source, first_words[0], prefix))
+        source, words, prefixes = _compile_cue(pattern, max_gap, f"{where}.{lang}")
+        cues.append(_Cue(pattern, lang, float(weight), source, words, prefixes))
     return cues
 
 
@@ -172,10 +188,13 @@ def _stages() -> dict[str, _Stage]:
     from answer_check import disk_cache
 
     raw = (rubrics_dir() / QUESTIONS_FILE).read_bytes()
-    key = disk_cache.fingerprint(raw, disk_cache.source_fingerprint("questions"))
+    # Python's version too: its tomllib parses the file.
+    key = disk_cache.fingerprint(sys.version, raw, disk_cache.source_fingerprint("questions"))
     cached = disk_cache.load("questions", key)
     if isinstance(cached, dict):
         return cached
+    import tomllib
+
     stages = _parse_stages(tomllib.loads(raw.decode("utf-8")))
     disk_cache.store("questions", key, stages)
     return stages
@@ -208,7 +227,24 @@ def _parse_stages(data: dict[str, Any]) -> dict[str, _Stage]:
             )
             for qtype, spec in type_tables.items()
         }
-        stages[name] = _Stage(name, default, types, priority, cues)
+        ordered = tuple((qtype, cue) for qtype, group in cues.items() for cue in group)
+        by_word: dict[str, list[int]] = {}
+        unindexed = []
+        for i, (_, cue) in enumerate(ordered):
+            if cue.words:
+                by_word.setdefault(max(sorted(cue.words), key=len), []).append(i)
+            else:
+                unindexed.append(i)
+        stages[name] = _Stage(
+            name,
+            default,
+            types,
+            priority,
+            cues,
+            ordered,
+            {word: tuple(at) for word, at in by_word.items()},
+            tuple(unindexed),
+        )
     if not stages:
         raise ValueError(f"{QUESTIONS_FILE} defines no stages")
     return stages
@@ -240,16 +276,23 @@ def default_type(stage: str) -> str:
 
 
 def _matches(spec: _Stage, text: str) -> list[_Match]:
-    """The first match of every cue of the stage in the normalised text."""
+    """The first match of every cue of the stage in the normalised text, in cue order.
+
+    Only the cues indexed under a word of the text (and the few not indexed) are looked
+    at, in their order in questions.toml: a question's words are a small part of the cues'.
+    """
     found = []
     words = frozenset(text.split())
-    for qtype, cues in spec.cues.items():
-        for cue in cues:
-            if not cue.could_match(words):
-                continue
-            m = cue.regex.search(text)
-            if m:
-                found.append(_Match(qtype, cue, m.start(), m.end()))
+    candidates = list(spec.unindexed)
+    for word in words:
+        candidates += spec.by_word.get(word, ())
+    for i in sorted(candidates):
+        qtype, cue = spec.ordered[i]
+        if not cue.could_match(words):
+            continue
+        m = cue.regex.search(text)
+        if m:
+            found.append(_Match(qtype, cue, m.start(), m.end()))
     return found
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import tomllib
+import os
+import sys
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -218,7 +219,19 @@ def _examples(raw: Any, path: Path, here: str) -> tuple[Example, ...]:
 
 
 def load_rubric_file(path: Path, rel_path: str = "") -> Rubric:
-    """Read and validate one rubric file."""
+    """Read and validate one rubric file (a valid one is kept in the on-disk cache)."""
+    return _load_rubric(path, rel_path, _validation_key())
+
+
+def _load_rubric(path: Path, rel_path: str, validation_key: str | None) -> Rubric:
+    """Read one rubric file; parse and validate it unless the disk cache has the result.
+
+    The cache entry is keyed by the file's bytes and name and by ``validation_key`` (what
+    else validation reads), so an edited file is validated again at once. Only a valid
+    rubric is stored: a broken file is parsed, and its error raised, on every load.
+    """
+    from answer_check import disk_cache
+
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -227,13 +240,48 @@ def load_rubric_file(path: Path, rel_path: str = "") -> Rubric:
         raise RubricError(
             "E102", where=str(path), detail=f"cannot be read ({exc.strerror})"
         ) from None
+    key = None
+    if validation_key is not None:
+        key = disk_cache.fingerprint(validation_key, str(path), rel_path, raw)
+        cached = disk_cache.load("rubrics", key)
+        if isinstance(cached, Rubric):
+            return cached
+    import tomllib  # only on a miss: a warm run never imports the parser
+
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise RubricError("E102", where=str(path), detail="is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise RubricError("E101", where=str(path), detail=str(exc)) from None
-    return parse_rubric(data, path, rel_path)
+    rubric = parse_rubric(data, path, rel_path)
+    if key is not None:
+        disk_cache.store("rubrics", key, rubric)
+    return rubric
+
+
+def _validation_key() -> str | None:
+    """A fingerprint of everything besides the file that validating a rubric reads, or None
+    when the disk cache is off.
+
+    That is the code (this module, the parameter checks, the word-list look-up, the
+    languages, and Python's, whose tomllib parses the file), every check kind's
+    parameters, and which word lists exist: a criterion may name only existing ones. Every
+    file under lexicons/ is listed, so a name reaching into a subfolder is covered too, and
+    listed afresh on each load, so a removed list is reported at once.
+    """
+    from answer_check import disk_cache
+    from answer_check.checks import ASKED, REGISTRY
+
+    if disk_cache.cache_dir() is None:
+        return None
+    code = disk_cache.source_fingerprint("rubric", "checks/__init__", "lexicons", "i18n")
+    kinds = repr([ASKED, *((kind.name, kind.params) for kind in REGISTRY.values())])
+    root = rubrics_dir() / "lexicons"
+    lists = sorted(
+        os.path.join(folder, name) for folder, _, files in os.walk(root) for name in files
+    )
+    return disk_cache.fingerprint(sys.version, code, kinds, str(root), *lists)
 
 
 @cache
@@ -250,7 +298,8 @@ def builtin_paths() -> dict[str, Path]:
 @cache
 def builtin_rubrics() -> tuple[Rubric, ...]:
     """Every built-in rubric, validated, sorted by stage then id."""
-    rubrics = [load_rubric_file(p, f"{k}.toml") for k, p in builtin_paths().items()]
+    validation_key = _validation_key()
+    rubrics = [_load_rubric(p, f"{k}.toml", validation_key) for k, p in builtin_paths().items()]
     return tuple(sorted(rubrics, key=lambda r: (STAGES.index(r.stage), r.id)))
 
 
