@@ -28,8 +28,10 @@ The checkout's byte-code is compiled first (``compileall``), as pip does when it
 tool: otherwise, with PYTHONDONTWRITEBYTECODE set, every run would compile the package's
 source again, which an installed copy never does.
 
-Peak memory is the largest sum of the resident set (RSS) of the batch process and its
-workers, sampled every 50 ms from /proc; PSS (shared pages split between the processes that
+Timed runs run alone (nothing samples them) after an ``os.sync()``, so the file system's
+flushing of the run before does not land in them. Peak memory is measured in one more,
+untimed run of each kind: the largest sum of the resident set (RSS) of the batch process
+and its workers, sampled every 50 ms from /proc; PSS (shared pages split between the processes that
 share them, sampled every 0.5 s) is shown too, since forked workers share the parent's
 spaCy pages. A CPU check first times pure-Python work in one process and in two at once: on
 a shared machine it shows how much of a second core is really free, which bounds
@@ -117,6 +119,7 @@ def bare_spacy_process(src: Path) -> float:
         "texts = [json.loads(l)['answer'] for l in open(sys.argv[1], encoding='utf-8')]\n"
         "for _ in nlp.pipe(texts): pass\n"
     )
+    os.sync()  # as before each batch run
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", code, str(src)], check=True)
     return time.perf_counter() - start
@@ -150,22 +153,36 @@ def _memory(pid: int, pss: bool) -> tuple[int, int]:
     return total_rss, total_pss
 
 
-def run_batch(src: Path, out: Path, *args: str) -> tuple[float, float, float]:
-    """(seconds, peak RSS MB, peak PSS MB) of one ``answer-check batch`` run."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    cmd = [
-        sys.executable,
-        "-m",
-        "answer_check",
-        "batch",
-        str(src),
-        "--out",
-        str(out),
-        "--quiet",
-        *args,
-    ]
+def _batch_command(src: Path, out: Path, *args: str) -> list[str]:
+    cmd = [sys.executable, "-m", "answer_check", "batch", str(src), "--out", str(out)]
+    return [*cmd, "--quiet", *args]
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+
+
+def run_batch(src: Path, out: Path, *args: str) -> float:
+    """Seconds of one ``answer-check batch`` run, from start to exit, nothing watching it.
+
+    The file system is synced first (``os.sync``): the pages and discards left by the run
+    before are flushed then, not during this one.
+    """
+    cmd = _batch_command(src, out, *args)
+    os.sync()
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env)
+    done = subprocess.run(cmd, env=_env(), check=False)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"batch failed with exit code {done.returncode}: {' '.join(cmd)}")
+    return seconds
+
+
+def peak_memory(src: Path, out: Path, *args: str) -> tuple[float, float]:
+    """(peak RSS MB, peak PSS MB) of one run, sampled from /proc (an untimed run: reading
+    /proc every 50 ms costs CPU that the batch would otherwise have)."""
+    cmd = _batch_command(src, out, *args)
+    proc = subprocess.Popen(cmd, env=_env())
     peak_rss = peak_pss = 0
     tick = 0
     while proc.poll() is None:  # cheap RSS every 50 ms, costlier PSS every 0.5 s
@@ -173,10 +190,9 @@ def run_batch(src: Path, out: Path, *args: str) -> tuple[float, float, float]:
         peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
         tick += 1
         time.sleep(0.05)
-    seconds = time.perf_counter() - start
     if proc.returncode != 0:
         sys.exit(f"batch failed with exit code {proc.returncode}: {' '.join(cmd)}")
-    return seconds, peak_rss / 1024, peak_pss / 1024
+    return peak_rss / 1024, peak_pss / 1024
 
 
 def _median(values: list[float]) -> float:
@@ -207,7 +223,8 @@ def main() -> None:
     }
     bare: list[float] = []
     bare_proc: list[float] = []
-    runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in configs}
+    runs: dict[str, list[float]] = {name: [] for name in configs}
+    memory: dict[str, tuple[float, float]] = {}
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
         src = Path(tmp) / "answers.jsonl"
         with src.open("w", encoding="utf-8") as fh:
@@ -225,15 +242,12 @@ def main() -> None:
                 if name != rerun:
                     shutil.rmtree(out, ignore_errors=True)
                 runs[name].append(run_batch(src, out, *flags))
+        for i, (name, flags) in enumerate(configs.items()):
+            if name != rerun:  # (the same work as the HTML run)
+                memory[name] = peak_memory(src, Path(tmp) / f"mem{i}", *flags)
+        memory[rerun] = memory[html]
     a, b = _median(bare), _median(bare_proc)
-    results = {
-        name: (
-            _median([r[0] for r in got]),
-            max(r[1] for r in got),
-            max(r[2] for r in got),
-        )
-        for name, got in runs.items()
-    }
+    results = {name: (_median(got), *memory[name]) for name, got in runs.items()}
     print(
         f"{n} answers from {args.corpus.name}; {os.cpu_count()} CPUs; Python "
         f"{sys.version.split()[0]}; median of {args.repeat} rounds"
