@@ -213,11 +213,7 @@ def _walk(
                 and not _name_follows(cast("Doc", doc), start)
             ):
                 for source, term in keys:
-                    group = found.get(source)
-                    if group is None:
-                        found[source] = [(start, end, term)]
-                    else:
-                        group.append((start, end, term))
+                    _add(found, source, (start, end, term))
             if next_words is None or end >= n:
                 break
             node = next_words.get(values[end])
@@ -429,18 +425,16 @@ def _longest_per_source(
     apart): those are kept as they are, and only a list whose matches overlap or come out
     of order is sorted and resolved (``_resolve``).
     """
-    text, starts, ends = view.text, view.starts, view.ends
     by_source: dict[str, list[Hit]] = {}
     for source, group in found.items():
         kept: list[Hit] = []
         last = 0  # where the previous match ends
-        for start, end, term in group:
-            if start < last:  # overlapping or out of order: resolve the whole list
-                kept = [_hit(view, match, source) for match in _resolve(group)]
+        for match in group:
+            if match[0] < last:  # overlapping or out of order: resolve the whole list
+                kept = [_hit(view, resolved, source) for resolved in _resolve(group)]
                 break
-            last = end
-            a, b = starts[start], ends[end - 1]
-            kept.append(Hit(a, b, start, end, text[a:b], term, source))
+            last = match[1]
+            kept.append(_hit(view, match, source))
         by_source[source] = kept
     return by_source
 
