@@ -173,18 +173,17 @@ class TermMatcher:
         view = token_view(doc)
         found: dict[str, list[tuple[int, int, str]]] = {}
         norms = view.norms
-        starts = _walk(self._plain_trie, norms, found) if self._plain_trie else []
+        gapped = self._gapped
+        starts = _walk(self._plain_trie, norms, found, marked=gapped) if self._plain_trie else []
         if self._exact_trie:
             _walk(self._exact_trie, view.texts, found, self._ambiguous, doc)
-        gapped = self._gapped
-        if gapped:
-            for start in [i for i in starts if norms[i] in gapped]:
-                # Tried only where some second part's first word follows closely enough.
-                first = gapped[norms[start]]
-                if first.alone or not first.next_words.isdisjoint(
-                    norms[start + 1 : start + first.reach]
-                ):
-                    _match_gapped(norms, start, first.groups, found)
+        for start in starts:
+            # Tried only where some second part's first word follows closely enough.
+            first = gapped[norms[start]]
+            if first.alone or not first.next_words.isdisjoint(
+                norms[start + 1 : start + first.reach]
+            ):
+                _match_gapped(norms, start, first.groups, found)
         return _longest_per_source(found, view)
 
 
@@ -194,21 +193,27 @@ def _walk(
     found: dict[str, list[tuple[int, int, str]]],
     ambiguous: Collection[tuple[str, ...]] | None = None,
     doc: Doc | None = None,
+    marked: Collection[str] = (),
 ) -> list[int]:
     """Add to ``found`` (by word list: token start, end and term) every phrase of ``trie``
-    in ``values``, walking from each word that starts one; those words' positions are
-    returned. One-word ``ambiguous`` names count only where the Doc shows they are names
-    (see _NAME_NEXT)."""
+    in ``values``, walking from each word that starts one; the positions of those words
+    that are also ``marked`` are returned. One-word ``ambiguous`` names count only where
+    the Doc shows they are names (see _NAME_NEXT)."""
     n = len(values)
-    starts = [i for i, value in enumerate(values) if value in trie]
-    for start in starts:
-        keys, next_words = trie[values[start]]
+    starts: list[int] = []
+    for start, value in enumerate(values):
+        node = trie.get(value)
+        if node is None:  # (one test per word: most words start no phrase)
+            continue
+        if value in marked:
+            starts.append(start)
+        keys, next_words = node
         end = start + 1
         while True:
             if keys is not None and not (
                 ambiguous
                 and end - start == 1
-                and (values[start],) in ambiguous
+                and (value,) in ambiguous
                 and sentence_initial(cast("Doc", doc), start)
                 and not _name_follows(cast("Doc", doc), start)
             ):
