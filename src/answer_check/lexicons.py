@@ -430,24 +430,30 @@ def _longest_per_source(
     apart): those are kept as they are, and only a list whose matches overlap or come out
     of order is sorted and resolved (``_resolve``).
     """
-    by_source: dict[str, list[Hit]] = {}
-    for source, group in found.items():
-        kept: list[Hit] = []
-        last = 0  # where the previous match ends
-        for match in group:
-            if match[0] < last:  # overlapping or out of order: resolve the whole list
-                kept = [_hit(view, resolved, source) for resolved in _resolve(group)]
-                break
-            last = match[1]
-            kept.append(_hit(view, match, source))
-        by_source[source] = kept
-    return by_source
+    return {
+        source: _hits(view, group if _in_order(group) else _resolve(group), source)
+        for source, group in found.items()
+    }
 
 
-def _hit(view: TokenView, match: tuple[int, int, str], source: str) -> Hit:
-    start, end, term = match
-    a, b = view.starts[start], view.ends[end - 1]
-    return Hit(a, b, start, end, view.text[a:b], term, source)
+def _in_order(group: list[tuple[int, int, str]]) -> bool:
+    """True when each match starts at or after the end of the one before."""
+    last = 0  # where the previous match ends
+    for start, end, _ in group:
+        if start < last:
+            return False
+        last = end
+    return True
+
+
+def _hits(view: TokenView, matches: list[tuple[int, int, str]], source: str) -> list[Hit]:
+    """The matches (token start, end, term) of one word list as Hits."""
+    starts, ends, text = view.starts, view.ends, view.text
+    hits: list[Hit] = []
+    for start, end, term in matches:
+        a, b = starts[start], ends[end - 1]
+        hits.append(Hit(a, b, start, end, text[a:b], term, source))
+    return hits
 
 
 def _resolve(group: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
