@@ -173,18 +173,17 @@ class TermMatcher:
         view = token_view(doc)
         found: dict[str, list[tuple[int, int, str]]] = {}
         norms = view.norms
-        starts = _walk(self._plain_trie, norms, found) if self._plain_trie else []
+        gapped = self._gapped
+        starts = _walk(self._plain_trie, norms, found, marked=gapped) if self._plain_trie else []
         if self._exact_trie:
             _walk(self._exact_trie, view.texts, found, self._ambiguous, doc)
-        gapped = self._gapped
-        if gapped:
-            for start in [i for i in starts if norms[i] in gapped]:
-                # Tried only where some second part's first word follows closely enough.
-                first = gapped[norms[start]]
-                if first.alone or not first.next_words.isdisjoint(
-                    norms[start + 1 : start + first.reach]
-                ):
-                    _match_gapped(norms, start, first.groups, found)
+        for start in starts:
+            # Tried only where some second part's first word follows closely enough.
+            first = gapped[norms[start]]
+            if first.alone or not first.next_words.isdisjoint(
+                norms[start + 1 : start + first.reach]
+            ):
+                _match_gapped(norms, start, first.groups, found)
         return _longest_per_source(found, view)
 
 
@@ -194,21 +193,27 @@ def _walk(
     found: dict[str, list[tuple[int, int, str]]],
     ambiguous: Collection[tuple[str, ...]] | None = None,
     doc: Doc | None = None,
+    marked: Collection[str] = (),
 ) -> list[int]:
     """Add to ``found`` (by word list: token start, end and term) every phrase of ``trie``
-    in ``values``, walking from each word that starts one; those words' positions are
-    returned. One-word ``ambiguous`` names count only where the Doc shows they are names
-    (see _NAME_NEXT)."""
+    in ``values``, walking from each word that starts one; the positions of those words
+    that are also ``marked`` are returned. One-word ``ambiguous`` names count only where
+    the Doc shows they are names (see _NAME_NEXT)."""
     n = len(values)
-    starts = [i for i, value in enumerate(values) if value in trie]
-    for start in starts:
-        keys, next_words = trie[values[start]]
+    starts: list[int] = []
+    for start, value in enumerate(values):
+        node = trie.get(value)
+        if node is None:  # (one test per word: most words start no phrase)
+            continue
+        if value in marked:
+            starts.append(start)
+        keys, next_words = node
         end = start + 1
         while True:
             if keys is not None and not (
                 ambiguous
                 and end - start == 1
-                and (values[start],) in ambiguous
+                and (value,) in ambiguous
                 and sentence_initial(cast("Doc", doc), start)
                 and not _name_follows(cast("Doc", doc), start)
             ):
@@ -425,24 +430,30 @@ def _longest_per_source(
     apart): those are kept as they are, and only a list whose matches overlap or come out
     of order is sorted and resolved (``_resolve``).
     """
-    by_source: dict[str, list[Hit]] = {}
-    for source, group in found.items():
-        kept: list[Hit] = []
-        last = 0  # where the previous match ends
-        for match in group:
-            if match[0] < last:  # overlapping or out of order: resolve the whole list
-                kept = [_hit(view, resolved, source) for resolved in _resolve(group)]
-                break
-            last = match[1]
-            kept.append(_hit(view, match, source))
-        by_source[source] = kept
-    return by_source
+    return {
+        source: _hits(view, group if _in_order(group) else _resolve(group), source)
+        for source, group in found.items()
+    }
 
 
-def _hit(view: TokenView, match: tuple[int, int, str], source: str) -> Hit:
-    start, end, term = match
-    a, b = view.starts[start], view.ends[end - 1]
-    return Hit(a, b, start, end, view.text[a:b], term, source)
+def _in_order(group: list[tuple[int, int, str]]) -> bool:
+    """True when each match starts at or after the end of the one before."""
+    last = 0  # where the previous match ends
+    for start, end, _ in group:
+        if start < last:
+            return False
+        last = end
+    return True
+
+
+def _hits(view: TokenView, matches: list[tuple[int, int, str]], source: str) -> list[Hit]:
+    """The matches (token start, end, term) of one word list as Hits."""
+    starts, ends, text = view.starts, view.ends, view.text
+    hits: list[Hit] = []
+    for start, end, term in matches:
+        a, b = starts[start], ends[end - 1]
+        hits.append(Hit(a, b, start, end, text[a:b], term, source))
+    return hits
 
 
 def _resolve(group: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
