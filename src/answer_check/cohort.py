@@ -211,6 +211,32 @@ class CriterionStats:
         return self.met / n if n else None
 
 
+def score_key(score: float) -> float:
+    """A criterion score's key in the counts: ``round(score, 3)``, remembered per score.
+
+    ``round`` goes through a decimal conversion, a dozen times per answer for the
+    dashboard; the scores are few (0, 1 and a few fractions, already rounded by scoring).
+    """
+    # -0.0 is the dict key of 0.0 but rounds to -0.0, 1 that of 1.0: never remembered.
+    if type(score) is float and (score or math.copysign(1.0, score) > 0.0):
+        return _SCORE_KEYS[score]
+    return round(score, 3)
+
+
+class _ScoreKeys(dict[float, float]):
+    """``score_key`` of the scores seen so far (at most _SCORE_KEYS_MAX of them)."""
+
+    def __missing__(self, score: float) -> float:
+        key = round(score, 3)
+        if len(self) < _SCORE_KEYS_MAX:
+            self[score] = key
+        return key
+
+
+_SCORE_KEYS = _ScoreKeys()
+_SCORE_KEYS_MAX = 4096
+
+
 @dataclass(slots=True)
 class CriterionTally:
     """One criterion's results in a run of answers, in input order (see CriteriaTally)."""
@@ -242,7 +268,7 @@ class CriteriaTally:
             tally = self.by_key.get(key)
             if tally is None:
                 tally = self.by_key[key] = CriterionTally(title)
-            tally.counts[round(score, 3)] += 1
+            tally.counts[score_key(score)] += 1
             tally.scores.append(score)
             tally.met += met
 
@@ -281,7 +307,7 @@ class Cohort:
             stats = self.criteria.get(key)
             if stats is None:
                 stats = self.criteria[key] = CriterionStats(row.rubric, cid, title)
-            stats.counts[round(score, 3)] += 1
+            stats.counts[score_key(score)] += 1
             stats.total += score
             stats.met += met
 
