@@ -1435,7 +1435,7 @@ def _interned(row: AnswerRow, seen: dict[str, str]) -> AnswerRow:
     if q is not row.question:
         # The row was just unpickled from a worker and nothing else holds it yet: share the
         # text in place (dataclasses.replace costs more than the rest of the row's handling).
-        object.__setattr__(row, "question", q)
+        row.question = q
     return row
 
 
