@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from answer_check.batch import (
     INDEX,
@@ -750,3 +752,14 @@ def test_chunks_give_every_worker_several_tasks() -> None:
     assert chunk_size(10, 2) == CHUNK_RANGE[0]
     assert chunk_size(10_000, 2) == CHUNK_RANGE[1]
     assert chunk_size(None, 2) == CHUNK
+
+
+@settings(max_examples=300)
+@given(st.lists(st.floats(min_value=0.0, max_value=1.0) | st.sampled_from([0, 1, -0.0])))
+def test_score_cells_are_the_plain_text_of_the_rounded_score(scores: list[float]) -> None:
+    """scores.csv's criterion cells, remembered per score, read as ``str(round(...))``:
+    -0.0 apart from 0.0 and 1 apart from 1.0, the second time as the first."""
+    from answer_check.batch import _score_text
+
+    for score in scores + scores:
+        assert _score_text(score) == str(round(100 * score, 1)), repr(score)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from answer_check.cohort import (
     AnswerRow,
@@ -178,3 +180,14 @@ def test_answer_row_survives_the_trip_from_a_worker() -> None:
     )  # fmt: skip
     back = pickle.loads(pickle.dumps(row, protocol=pickle.HIGHEST_PROTOCOL))
     assert back == row and type(back) is AnswerRow
+
+
+@settings(max_examples=300)
+@given(st.lists(st.floats(allow_nan=False) | st.sampled_from([0, 1, -0.0, 0.0, 1.0])))
+def test_score_keys_are_the_plain_rounded_scores(scores: list[float]) -> None:
+    """The counts' keys, remembered per score, are ``round(score, 3)``: -0.0 apart from
+    0.0 and 1 apart from 1.0, the second time as the first."""
+    from answer_check.cohort import score_key
+
+    for score in scores + scores:
+        assert repr(score_key(score)) == repr(round(score, 3)), repr(score)

@@ -43,6 +43,7 @@ import orjson
 from answer_check.cohort import AnswerRow, Cohort, CriteriaTally, FailedRow
 from answer_check.errors import MESSAGES, AnswerCheckError, BatchError, InputError
 from answer_check.inputs import clean_text, decode
+from answer_check.model import CriterionResult
 from answer_check.nlp import pipeline
 from answer_check.output import FILE_MODE, safe_name, write_atomic
 from answer_check.rubric import STAGES, Rubric
@@ -746,9 +747,6 @@ class Settings:
     chunks: Path | None = None  # the folder for each chunk's lines (see _score_task)
 
 
-Criteria = tuple[tuple[str, str, float, bool, bool], ...]  # (id, title, score, met, skipped)
-
-
 class ChunkDone(NamedTuple):
     """What the parent needs of a scored chunk; its output lines are already written.
 
@@ -805,7 +803,7 @@ def score_chunk(
     lines: list[bytes] = []
     rows: list[bytes] = []
     failed: list[FailedRow] = []
-    columns: dict[str, None] = {}
+    columns: dict[str, str] = {}  # the keys: first seen first (the values are not read)
     dashboard: tuple[list[AnswerRow], CriteriaTally] | None = (
         ([], CriteriaTally()) if settings.reports is not None else None
     )
@@ -822,10 +820,13 @@ def score_chunk(
             row, criteria, crit_scores, line = result
             lines.append(line)
             writer.writerow(_scored_cells(row))
-            columns.update(dict.fromkeys(crit_scores))
+            columns.update(crit_scores)
             if dashboard is not None:
                 dashboard[0].append(row)
-                dashboard[1].add(row.rubric, criteria)
+                dashboard[1].add(
+                    row.rubric,
+                    [(c.id, c.title, c.score, c.level == "met", c.skipped) for c in criteria],
+                )
         # The row's own cells as csv.writer writes them into scores.csv, less the "\r\n".
         rows.append(orjson.dumps((cells.pop()[:-2], crit_scores), option=orjson.OPT_APPEND_NEWLINE))
     results.write(b"".join(lines))
@@ -898,7 +899,7 @@ def _scored_cells(row: AnswerRow) -> list[Any]:
 
 def _score_one(
     rec: Record, lang: str, doc: Any
-) -> tuple[AnswerRow, Criteria, dict[str, str], bytes] | RecordError:
+) -> tuple[AnswerRow, tuple[CriterionResult, ...], dict[str, str], bytes] | RecordError:
     """Score one record: its table row, criteria, scores.csv cells by column, JSON line."""
     settings = _SETTINGS
     assert settings is not None, "worker not initialised"
@@ -948,12 +949,9 @@ def _score_one(
             "E499",
             MESSAGES["E499"].format(where=rec.where, detail=f"{type(exc).__name__}: {exc}"),
         )
-    criteria = tuple((c.id, c.title, c.score, c.level == "met", c.skipped) for c in card.criteria)
-    # str() of the rounded score is what csv.writer writes for it (repr of a float).
+    rubric_id = card.rubric_id
     crit_scores = {
-        f"{card.rubric_id}/{c.id}": str(round(100 * c.score, 1))
-        for c in card.criteria
-        if not c.skipped
+        f"{rubric_id}/{c.id}": _score_text(c.score) for c in card.criteria if not c.skipped
     }
     row = AnswerRow(
         index=rec.index,
@@ -983,7 +981,33 @@ def _score_one(
         },
         option=orjson.OPT_APPEND_NEWLINE,
     )
-    return row, criteria, crit_scores, line
+    return row, card.criteria, crit_scores, line
+
+
+def _score_text(score: float) -> str:
+    """A criterion's cell of scores.csv: its score out of 100 to one decimal, as
+    csv.writer writes it (``str`` of the rounded float). Remembered per score (see
+    ``_ScoreTexts``)."""
+    # -0.0 is the dict key of 0.0 but prints differently, 1 that of 1.0: never remembered.
+    if type(score) is not float or (not score and math.copysign(1.0, score) < 0.0):
+        return str(round(100 * score, 1))
+    return _SCORE_TEXTS[score]
+
+
+class _ScoreTexts(dict[float, str]):
+    """``_score_text`` by score. Rounding and writing a float take a decimal conversion
+    each, a dozen times per answer; a criterion sees few distinct scores (0, 1 and a few
+    fractions), so each text is made once."""
+
+    def __missing__(self, score: float) -> str:
+        text = str(round(100 * score, 1))
+        if len(self) < _SCORE_TEXTS_MAX:
+            self[score] = text
+        return text
+
+
+_SCORE_TEXTS = _ScoreTexts()
+_SCORE_TEXTS_MAX = 4096
 
 
 def chunk_size(total: int | None, jobs: int) -> int:
@@ -1411,7 +1435,7 @@ def _interned(row: AnswerRow, seen: dict[str, str]) -> AnswerRow:
     if q is not row.question:
         # The row was just unpickled from a worker and nothing else holds it yet: share the
         # text in place (dataclasses.replace costs more than the rest of the row's handling).
-        object.__setattr__(row, "question", q)
+        row.question = q
     return row
 
 
