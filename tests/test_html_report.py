@@ -20,6 +20,7 @@ from answer_check.render.html_report import (
     highlighted_answer,
     labels,
     report_template,
+    str_escaper,
     text_escaper,
 )
 from answer_check.scoring import Request, score
@@ -181,7 +182,7 @@ def test_highlighted_answer_marks_what_covers_each_piece(
     )
     card = replace(_CARD, answer=text, criteria=criteria)
     slots = {c.id: i % 12 for i, c in enumerate(criteria)}
-    assert highlighted_answer(card, slots, text_escaper()) == _highlighted_by_hand(card, slots)
+    assert highlighted_answer(card, slots, str_escaper()) == _highlighted_by_hand(card, slots)
 
 
 # --- the parts rendered once (CSS, a criterion's cells and guidance, a fix) ---------------
@@ -261,6 +262,11 @@ class _Safe:
 @given(st.one_of(st.text(), st.integers(), st.floats(), st.none(), st.booleans()))
 def test_text_escaper_escapes_like_markupsafe(value: object) -> None:
     assert text_escaper()(value) == str(escape(value))
+
+
+@given(st.text())
+def test_str_escaper_escapes_like_markupsafe(value: str) -> None:
+    assert str_escaper()(value) == str(escape(value))
 
 
 def test_text_escaper_prints_safe_values_as_they_are() -> None:

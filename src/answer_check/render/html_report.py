@@ -178,6 +178,26 @@ def text_escaper() -> Callable[[object], str]:
 
 
 @cache
+def str_escaper() -> Callable[[str], str]:
+    """markupsafe's escaping of a str, as a str: what text_escaper() prints for a str.
+
+    The blocks that html_report.py builds print only the card's text (pieces of the answer,
+    titles, rules): some fifty values a page, each escaped here without text_escaper()'s
+    look at its type (a Python call around the compiled escaper).
+    """
+    try:  # markupsafe >= 3
+        from markupsafe._speedups import _escape_inner
+    except ImportError:  # no compiled speedups, or an older markupsafe: same text
+        from markupsafe import escape
+
+        def escape_str(value: str) -> str:
+            return str(escape(value))
+
+        return escape_str
+    return _escape_inner
+
+
+@cache
 def safe_markup() -> type[Markup]:
     """markupsafe's Markup (text the template prints as it is), imported on first use like
     jinja2: a batch without HTML reports never needs it. Looked up once, not imported in
@@ -372,11 +392,11 @@ def _job(terms: tuple[JobTerm, ...], rl: str) -> JobView:
 # bar slice and row for each sentence. As loops of the template, each value of each item
 # went through jinja2's attribute look-up and the escaper's checks. These functions build
 # the same HTML in Python, one Markup a block, every value that is not our own markup
-# escaped by markupsafe (``esc``, from text_escaper()).
+# escaped by markupsafe (``esc``, from str_escaper()).
 
 
 def highlighted_answer(
-    card: ScoreCard, slots: Mapping[str, int], esc: Callable[[object], str]
+    card: ScoreCard, slots: Mapping[str, int], esc: Callable[[str], str]
 ) -> Markup:
     """The answer as HTML, cut at every evidence edge, each piece that evidence covers in a
     <mark>: of class "c<slot>" (its palette slot) or "neg" (evidence that only costs
@@ -443,7 +463,7 @@ def _highlight(covering: list[tuple[int, int, int, str, str]]) -> tuple[str, str
 _SLOT = itemgetter(0)
 
 
-def _chips(evidence: tuple[Evidence, ...], esc: Callable[[object], str]) -> Markup | None:
+def _chips(evidence: tuple[Evidence, ...], esc: Callable[[str], str]) -> Markup | None:
     """A criterion's evidence as chips (red when it costs points), titled with the rule."""
     if not evidence:
         return None
@@ -457,7 +477,7 @@ def _chips(evidence: tuple[Evidence, ...], esc: Callable[[object], str]) -> Mark
     return safe_markup()("".join(html))
 
 
-def _star_html(card: ScoreCard, esc: Callable[[object], str]) -> tuple[Markup, Markup]:
+def _star_html(card: ScoreCard, esc: Callable[[str], str]) -> tuple[Markup, Markup]:
     """The STAR map: its bar (a slice a sentence, as wide as the sentence) and its rows."""
     Markup = safe_markup()
     rl, answer = card.report_lang, card.answer
@@ -493,7 +513,7 @@ class HtmlRenderer:
         Markup = safe_markup()
         rl = card.report_lang
         template = report_template(rl)
-        esc = text_escaper()
+        esc = str_escaper()
         slots: dict[str, int] = {}
         rows: list[CriterionRow] = []
         legend: list[str] = []  # the criteria with evidence that earns points
