@@ -12,10 +12,12 @@ from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
 from answer_check.model import Evidence, ScoreCard, StarSentence
+from answer_check.render import html_report
 from answer_check.render.html_report import (
     MINUS,
     HtmlRenderer,
     ReportNav,
+    ReportTemplate,
     environment,
     highlighted_answer,
     labels,
@@ -227,6 +229,24 @@ def test_criterion_text_is_escaped_in_the_kept_cells() -> None:
     assert "<i>T</i>" not in page and "&lt;i&gt;T&lt;/i&gt;" in page
     assert "a &lt; b &amp; c" in page and "&#34;q&#34;" in page and "r&lt;1&gt;" in page
     assert page == _in_place(card)
+
+
+@pytest.mark.parametrize("kept", [ReportTemplate.KEPT, 1])
+@pytest.mark.parametrize("report_lang", ["en", "id"])
+def test_page_as_utf8_is_the_page_encoded(
+    report_lang: str, kept: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # render_utf8() joins the pieces' UTF-8, the kept parts' encoded once: the same bytes.
+    # A template that keeps one rendering of each part starts its stores afresh on every
+    # new part, so its pages also print parts whose UTF-8 is no longer kept.
+    template = ReportTemplate(report_lang)
+    template.KEPT = kept
+    monkeypatch.setattr(html_report, "report_template", lambda lang: template)
+    nav = ReportNav(index_href="../index.html", student="Ay\u00fb <b> \u2192", record_id="r&1")
+    for answer in (*ANSWERS, "Caf\u00e9 \u2014 I led \U0001f680 & <b>won</b>.") * 2:
+        card = score(Request(text=answer, stage="hr", report_lang=report_lang))
+        renderer = HtmlRenderer(nav=nav)
+        assert renderer.render_utf8(card) == renderer.render(card).encode()
 
 
 def test_cells_tell_a_negative_zero_from_zero() -> None:

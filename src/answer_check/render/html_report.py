@@ -304,6 +304,9 @@ class ReportTemplate:
         self._criteria: dict[tuple[object, ...], tuple[Markup, Markup]] = {}
         self._rows: dict[tuple[object, ...], Markup] = {}
         self._fixes: dict[tuple[object, ...], Markup] = {}
+        # The UTF-8 of the kept parts the page prints as they are (the CSS, rows, fixes),
+        # by their text: render_utf8() encodes each of them once, not on every page.
+        self._utf8: dict[str, bytes] = {self.style: self.style.encode()}
 
     # The key of each part: what its macro reads. -0.0 == 0.0 but prints differently, so a
     # zero is told apart by its repr (``x or repr(x)``).
@@ -346,11 +349,38 @@ class ReportTemplate:
     def render(self, context: dict[str, Any]) -> str:
         return self.template.render(context)
 
+    def render_utf8(self, context: dict[str, Any]) -> bytes:
+        """The page as UTF-8: the bytes of ``render(context).encode()``.
+
+        Three quarters of a page (~26 KB) are kept parts: their UTF-8 is kept too, and the
+        page joins the encoded pieces the template prints. Encoding the page whole cost
+        more (~13 us), as did joining it into one str first, which widened every piece to
+        two bytes a character (a page holds characters past Latin-1, such as its arrows).
+        The UTF-8 of a piece is looked up by its text: a piece that merely equals a kept
+        part has the same bytes.
+        """
+        template = self.template
+        utf8 = self._utf8.get
+        # What Template.render does, with each piece encoded rather than joined as str.
+        ctx = template.new_context(context)
+        try:
+            pieces = [utf8(piece) or piece.encode() for piece in template.root_render_func(ctx)]
+        except Exception:
+            template.environment.handle_exception()
+        return b"".join(pieces)
+
     def _keep(self, store: dict[Any, _Part], key: Any, html: _Part) -> _Part:
-        """Keep ``html`` in ``store``, which starts afresh when full (a bound on memory)."""
+        """Keep ``html`` in ``store``, which starts afresh when full (a bound on memory),
+        and, when it is a part the page prints as it is (not a pair), its UTF-8."""
         if len(store) >= self.KEPT:
             store.clear()
         store[key] = html
+        if isinstance(html, str):
+            utf8 = self._utf8
+            if len(utf8) >= 2 * self.KEPT:  # the rows' and the fixes' bound
+                utf8.clear()
+                utf8[self.style] = self.style.encode()
+            utf8[html] = html.encode()
         return html
 
 
@@ -558,3 +588,7 @@ class HtmlRenderer:
 
     def render(self, card: ScoreCard) -> str:
         return report_template(card.report_lang).render(self.context(card))
+
+    def render_utf8(self, card: ScoreCard) -> bytes:
+        """The page as UTF-8, for a file: ``render(card).encode()``, made faster."""
+        return report_template(card.report_lang).render_utf8(self.context(card))
