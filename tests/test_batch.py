@@ -721,6 +721,16 @@ def test_write_atomic_writes_a_relative_path_in_the_current_folder(
     assert (tmp_path / "r.html").read_bytes() == b"newer"
 
 
+def test_write_atomic_takes_a_str_path_and_makes_its_folder(tmp_path: Path) -> None:
+    from answer_check.output import write_atomic
+
+    target = tmp_path / "reports" / "r.html"
+    write_atomic(str(target), "caf\u00e9")
+    write_atomic(str(target), "caf\u00e9 \u2192")
+    assert [p.name for p in target.parent.iterdir()] == ["r.html"]
+    assert target.read_text(encoding="utf-8") == "caf\u00e9 \u2192"
+
+
 def test_example_class_runs(tmp_path: Path) -> None:
     summary = batch(ROOT / "examples" / "batch" / "class.csv", tmp_path / "out", jobs=2)
     assert summary.failed == 0 and summary.scored == 12
