@@ -377,7 +377,7 @@ class ReportTemplate:
         store[key] = html
         if isinstance(html, str):
             utf8 = self._utf8
-            if len(utf8) >= 2 * self.KEPT:  # the rows' and the fixes' bound
+            if len(utf8) >= self.KEPT:  # at most ~4 MB (a row is ~1 KB)
                 utf8.clear()
                 utf8[self.style] = self.style.encode()
             utf8[html] = html.encode()
