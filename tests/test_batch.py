@@ -700,6 +700,39 @@ def test_write_atomic_writes_everything_when_the_system_writes_less(
     ) == "<p>caf\u00e9 \u00b7 r\u00e9sum\u00e9</p>" * 3
 
 
+def test_write_atomic_writes_a_relative_path_in_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from answer_check.output import write_atomic
+
+    renamed: list[str] = []
+    real_replace = os.replace
+
+    def replace(src: str, dst: str) -> None:
+        renamed.append(src)
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.chdir(tmp_path)
+    write_atomic(Path("r.html"), "new")
+    write_atomic(Path("r.html"), b"newer")
+    assert [os.path.dirname(tmp) for tmp in renamed] == [os.curdir] * 2
+    assert [p.name for p in tmp_path.iterdir()] == ["r.html"]
+    assert (tmp_path / "r.html").read_bytes() == b"newer"
+
+
+def test_write_atomic_takes_a_str_path_and_makes_its_folder(tmp_path: Path) -> None:
+    from answer_check.output import write_atomic
+
+    target = tmp_path / "reports" / "r.html"
+    write_atomic(str(target), "caf\u00e9")
+    write_atomic(str(target), "caf\u00e9 \u2192")
+    assert [p.name for p in target.parent.iterdir()] == ["r.html"]
+    assert target.read_text(encoding="utf-8") == "caf\u00e9 \u2192"
+
+
 def test_example_class_runs(tmp_path: Path) -> None:
     summary = batch(ROOT / "examples" / "batch" / "class.csv", tmp_path / "out", jobs=2)
     assert summary.failed == 0 and summary.scored == 12

@@ -12,14 +12,17 @@ from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
 from answer_check.model import Evidence, ScoreCard, StarSentence
+from answer_check.render import html_report
 from answer_check.render.html_report import (
     MINUS,
     HtmlRenderer,
     ReportNav,
+    ReportTemplate,
     environment,
     highlighted_answer,
     labels,
     report_template,
+    str_escaper,
     text_escaper,
 )
 from answer_check.scoring import Request, score
@@ -181,7 +184,7 @@ def test_highlighted_answer_marks_what_covers_each_piece(
     )
     card = replace(_CARD, answer=text, criteria=criteria)
     slots = {c.id: i % 12 for i, c in enumerate(criteria)}
-    assert highlighted_answer(card, slots, text_escaper()) == _highlighted_by_hand(card, slots)
+    assert highlighted_answer(card, slots, str_escaper()) == _highlighted_by_hand(card, slots)
 
 
 # --- the parts rendered once (CSS, a criterion's cells and guidance, a fix) ---------------
@@ -228,6 +231,24 @@ def test_criterion_text_is_escaped_in_the_kept_cells() -> None:
     assert page == _in_place(card)
 
 
+@pytest.mark.parametrize("kept", [ReportTemplate.KEPT, 1])
+@pytest.mark.parametrize("report_lang", ["en", "id"])
+def test_page_as_utf8_is_the_page_encoded(
+    report_lang: str, kept: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # render_utf8() joins the pieces' UTF-8, the kept parts' encoded once: the same bytes.
+    # A template that keeps one rendering of each part starts its stores afresh on every
+    # new part, so its pages also print parts whose UTF-8 is no longer kept.
+    template = ReportTemplate(report_lang)
+    template.KEPT = kept
+    monkeypatch.setattr(html_report, "report_template", lambda lang: template)
+    nav = ReportNav(index_href="../index.html", student="Ay\u00fb <b> \u2192", record_id="r&1")
+    for answer in (*ANSWERS, "Caf\u00e9 \u2014 I led \U0001f680 & <b>won</b>.") * 2:
+        card = score(Request(text=answer, stage="hr", report_lang=report_lang))
+        renderer = HtmlRenderer(nav=nav)
+        assert renderer.render_utf8(card) == renderer.render(card).encode()
+
+
 def test_cells_tell_a_negative_zero_from_zero() -> None:
     # 0.0 == -0.0, but they print differently: the kept cells must not mix them up.
     card = score(Request(text=HOSTILE, stage="hr"))
@@ -261,6 +282,11 @@ class _Safe:
 @given(st.one_of(st.text(), st.integers(), st.floats(), st.none(), st.booleans()))
 def test_text_escaper_escapes_like_markupsafe(value: object) -> None:
     assert text_escaper()(value) == str(escape(value))
+
+
+@given(st.text())
+def test_str_escaper_escapes_like_markupsafe(value: str) -> None:
+    assert str_escaper()(value) == str(escape(value))
 
 
 def test_text_escaper_prints_safe_values_as_they_are() -> None:

@@ -33,9 +33,10 @@ def safe_name(name: str, fallback: str = "answer") -> str:
 _COUNTER = itertools.count()
 
 
-def write_atomic(path: Path, text: str | bytes) -> None:
+def write_atomic(path: str | os.PathLike[str], text: str | bytes) -> None:
     """Write ``text`` (UTF-8) to ``path`` via a temporary file and a rename: never
-    half-written.
+    half-written. ``path`` may be a str: joining a batch's thousands of report paths as
+    str costs less than as Path objects (~1 us each).
 
     The temporary file is ``.<name>.<pid>-<n>.tmp`` next to the target, made with
     O_EXCL and the final mode (a name left by a crashed run falls back to
@@ -47,7 +48,7 @@ def write_atomic(path: Path, text: str | bytes) -> None:
         try:
             fd, tmp = _create_temp(path)
         except FileNotFoundError:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = _create_temp(path)
         try:
             try:
@@ -64,17 +65,20 @@ def write_atomic(path: Path, text: str | bytes) -> None:
             raise
     except OSError as exc:
         raise OutputError(
-            "E301", path=str(path), reason=exc.strerror or type(exc).__name__
+            "E301", path=os.fspath(path), reason=exc.strerror or type(exc).__name__
         ) from None
 
 
-def _create_temp(path: Path) -> tuple[int, str]:
+def _create_temp(path: str | os.PathLike[str]) -> tuple[int, str]:
     """A new temporary file next to ``path``, open for writing, with the mode of a report."""
-    tmp = f"{path.parent}{os.sep}.{path.name}.{os.getpid()}-{next(_COUNTER)}.tmp"
+    # Split as a str: Path.parent and Path.name build new objects (~1 us a report).
+    folder, name = os.path.split(os.fspath(path))
+    folder = folder or os.curdir
+    tmp = f"{folder}{os.sep}.{name}.{os.getpid()}-{next(_COUNTER)}.tmp"
     try:
         return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE), tmp
     except FileExistsError:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
         try:
             os.fchmod(fd, FILE_MODE)
         except BaseException:
