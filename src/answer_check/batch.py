@@ -928,7 +928,10 @@ def _score_one(
             from answer_check.render.html_report import HtmlRenderer, ReportNav
 
             nav = ReportNav(index_href=f"../{INDEX}", student=rec.student, record_id=rec.id)
-            write_atomic(settings.reports / rec.report, HtmlRenderer(nav=nav).render(card))
+            # The path joined as text (a Path join costs a microsecond a report), the page
+            # rendered straight to UTF-8 (its kept parts are kept encoded).
+            path = f"{settings.reports}{os.sep}{rec.report}"
+            write_atomic(path, HtmlRenderer(nav=nav).render_utf8(card))
             report = f"{REPORTS_DIR}/{rec.report}"
     except AnswerCheckError as exc:
         if exc.code == "E104":
