@@ -54,12 +54,15 @@ assert not EN_FUNCTION_WORDS & ID_FUNCTION_WORDS
 _WORD_RE: Final = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 # The same words in ASCII text (nearly every answer), which the regex engine finds faster.
 _ASCII_WORD_RE: Final = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
-# The same words of lower-cased ASCII text, found faster still: every character but a
-# letter or an apostrophe becomes a space, and the text is split at the spaces. That gives
-# the pattern's words unless an apostrophe is not between two letters or a word has two
-# (``_ODD_APOSTROPHE``: "'quoted'", "rock'n'roll"); such text goes through the pattern.
-_ASCII_TO_SPACES: Final = str.maketrans(
-    {chr(c): " " for c in range(128) if not (chr(c).isalpha() or chr(c) == "'")}
+# The same words of lower-cased ASCII text, found faster still: the text's bytes are
+# lower-cased and every one but a letter or an apostrophe becomes a space, in one
+# ``bytes.translate`` (a table look-up a byte; ``str.translate`` costs several times as
+# much), and the text is split at the spaces. That gives the pattern's words unless an
+# apostrophe is not between two letters or a word has two (``_ODD_APOSTROPHE``:
+# "'quoted'", "rock'n'roll"); such text goes through the pattern.
+_ASCII_LOWER_TO_SPACES: Final = bytes(
+    ord(c.lower()) if c.isascii() and (c.isalpha() or c == "'") else ord(" ")
+    for c in map(chr, range(256))
 )
 _ODD_APOSTROPHE: Final = re.compile(r"'(?:(?<![a-z]')|(?![a-z])|[a-z]+')")
 # Confidence reaches its full margin only after this many function words were seen.
@@ -84,7 +87,7 @@ def words_of(text: str) -> list[str]:
 def lower_words(text: str) -> list[str]:
     """The words of ``text`` as ``words_of`` finds them, lower-cased, U+2019 as apostrophe."""
     if text.isascii():
-        spaced = text.lower().translate(_ASCII_TO_SPACES)
+        spaced = text.encode().translate(_ASCII_LOWER_TO_SPACES).decode()
         if _ODD_APOSTROPHE.search(spaced) is None:
             return spaced.split()
         return _ASCII_WORD_RE.findall(spaced)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from functools import cache, partial
+from functools import cache
 from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
@@ -65,11 +65,13 @@ class Pipeline:
         # one look-up per token.
         self._words: dict[int, tuple[int, str, str]] = {}
         # set_norms's arguments to spaCy and numpy, made once: the columns it reads, the
-        # ones it writes (the lemma hash in both), and the array of lemma hashes.
+        # ones it writes (the lemma hash in both), and the numpy functions and type of the
+        # array of lemma hashes.
         self._read_attrs = [ORTH, IDX, LENGTH]
         self._write_attrs = [LEMMA, NORM]
-        self._hash_array: Callable[[Sequence[int]], Any] = partial(numpy.array, dtype=numpy.uint64)
-        self._two_columns: Callable[[Any], Any] = partial(numpy.repeat, repeats=2, axis=1)
+        self._fromiter: Callable[[Iterable[int], Any, int], Any] = numpy.fromiter
+        self._concatenate: Callable[[tuple[Any, Any]], Any] = numpy.concatenate
+        self._hash_type = numpy.uint64
         _register_component()
         _BY_LANG[lang] = self
         nlp = spacy.blank(lang)
@@ -115,29 +117,31 @@ class Pipeline:
         rows = doc.to_array(self._read_attrs)
         orths = rows[:, 0].tolist()
         words = self._words
-        try:
-            found = list(map(words.__getitem__, orths))
+        try:  # each token's lemma id, lemma and text, split into three columns
+            norm_ids, norms, texts = zip(*map(words.__getitem__, orths), strict=True)
         except KeyError:
             self._learn(doc.vocab.strings, orths)
             try:
-                found = list(map(words.__getitem__, orths))
+                norm_ids, norms, texts = zip(*map(words.__getitem__, orths), strict=True)
             except KeyError:  # the cache is full: look up this Doc's words one by one
                 strings = doc.vocab.strings
-                texts = [strings[orth] for orth in orths]
-                norms = [self.lemma(text) for text in texts]
-                return self._store(doc, rows, [strings.add(n) for n in norms], norms, texts)
-        columns = tuple(zip(*found, strict=True))  # lemma ids, lemmas, texts
-        return self._store(doc, rows, columns[0], list(columns[1]), list(columns[2]))
-
-    def _store(
-        self, doc: Doc, rows: Any, norm_ids: Sequence[int], norms: list[str], texts: list[str]
-    ) -> Doc:
-        """Write the lemma ids as LEMMA and NORM, and keep the token texts, norms and
-        offsets (``rows``: ORTH, IDX, LENGTH) for ``lexicons.token_view``."""
-        ids = self._hash_array(norm_ids).reshape(-1, 1)
-        doc.from_array(self._write_attrs, self._two_columns(ids))
+                texts = tuple(strings[orth] for orth in orths)
+                norms = tuple(self.lemma(text) for text in texts)
+                norm_ids = tuple(strings.add(n) for n in norms)
+        count = len(norm_ids)
+        lemma_ids = self._fromiter(norm_ids, self._hash_type, count)
+        # One row per written attribute: ``from_array`` reads the transposed array, which is
+        # then the (2, count) array as made (no copy).
+        doc.from_array(
+            self._write_attrs, self._concatenate((lemma_ids, lemma_ids)).reshape(2, count).T
+        )
         starts = rows[:, 1]
-        doc.user_data[TOKENS_KEY] = (norms, texts, starts.tolist(), (starts + rows[:, 2]).tolist())
+        doc.user_data[TOKENS_KEY] = (
+            list(norms),
+            list(texts),
+            starts.tolist(),
+            (starts + rows[:, 2]).tolist(),
+        )
         return doc
 
     def _learn(self, strings: StringStore, orths: Iterable[int]) -> None:
