@@ -5,7 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -631,6 +636,50 @@ def test_interrupted_parallel_run_leaves_no_temp_files(
         "results.jsonl",
         "scores.csv",
     ]
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs POSIX process groups")
+def test_ctrl_c_stops_a_parallel_run_cleanly(tmp_path: Path) -> None:
+    """Ctrl-C in a terminal interrupts the whole process group, workers included. The run
+    stops at once with its one-line message (no worker's traceback), removes its temporary
+    files and keeps the earlier run's outputs. (Workers killed mid-result by
+    Pool.terminate could also leave the run hanging: this stop must not need it.)"""
+    out = tmp_path / "out"
+    small = write_csv(tmp_path / "small.csv", [["a", "A", QUESTION, "hr", STRONG]])
+    batch(small, out, html=False)
+    before = {name: (out / name).read_bytes() for name in ("results.jsonl", "scores.csv")}
+    rows = [[f"s{i}", "S", QUESTION, "hr", STRONG] for i in range(4000)]
+    src = write_csv(tmp_path / "big.csv", rows)
+    command = [sys.executable, "-m", "answer_check", "batch", str(src), "--out", str(out)]
+    proc = subprocess.Popen(
+        [*command, "--jobs", "2", "--no-html", "--quiet"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+        # Ctrl-C's default action, even where the tests run with SIGINT ignored (a
+        # background job of a shell).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        deadline = time.monotonic() + 60
+        # Wait until the workers have written a chunk: the run is in the middle of scoring.
+        while not any(out.glob(".chunks.*/*")):
+            assert proc.poll() is None, "the run ended before it could be interrupted"
+            assert time.monotonic() < deadline, "the run did not start scoring"
+            time.sleep(0.005)
+        os.killpg(proc.pid, signal.SIGINT)
+        stdout, stderr = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130
+    assert stderr == "answer-check: interrupted.\n"
+    assert stdout == ""
+    for name, data in before.items():
+        assert (out / name).read_bytes() == data
+    assert not [p.name for p in out.rglob("*") if p.name.startswith(".chunks.")]
+    assert not [p.name for p in out.rglob("*.tmp")]
 
 
 def test_a_killed_runs_temporary_folder_is_removed_by_the_next_run(tmp_path: Path) -> None:

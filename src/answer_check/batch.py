@@ -28,6 +28,7 @@ import math
 import multiprocessing
 import os
 import shutil
+import signal
 import tempfile
 import time
 from collections import deque
@@ -762,11 +763,25 @@ class ChunkDone(NamedTuple):
 
 
 _SETTINGS: Settings | None = None
+_STOP: Any = None  # in a worker process: the run's stop flag (a multiprocessing Event)
 
 
 def _init_worker(settings: Settings) -> None:
     global _SETTINGS
     _SETTINGS = settings
+
+
+def _init_pool_worker(settings: Settings, stop: Any) -> None:
+    """Set up a worker process.
+
+    Ctrl-C in a terminal interrupts the whole process group. A worker ignores it: the parent
+    stops the run (``_score_in_workers``) and cleans up, so a worker neither dies in the
+    middle of a chunk nor prints a traceback.
+    """
+    global _STOP
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _STOP = stop
+    _init_worker(settings)
 
 
 class _RowText(list[str]):
@@ -834,12 +849,15 @@ def score_chunk(
     return ChunkDone(len(chunk), failed, tuple(columns), dashboard)
 
 
-def _score_task(seq: int, chunk: list[Record | RecordError]) -> ChunkDone:
+def _score_task(seq: int, chunk: list[Record | RecordError]) -> ChunkDone | None:
     """Score chunk number ``seq`` in a worker process into its own two files.
 
     The parent appends them to its outputs in input order (``_append``) and removes them.
+    Once the run is stopped (``_STOP`` set), the chunks still queued are skipped (None).
     """
     assert _SETTINGS is not None and _SETTINGS.chunks is not None, "worker not initialised"
+    if _STOP is not None and _STOP.is_set():
+        return None
     results, scores = _chunk_files(_SETTINGS.chunks, seq)
     with results.open("wb") as r, scores.open("wb") as s:
         return score_chunk(chunk, r, s)
@@ -1089,6 +1107,12 @@ def _score_in_workers(
     most the chunks in flight. The workers stop before the folder is removed. Tasks are
     handed over one by one (``apply_async``): the number in flight is bounded here, not by
     the size of a pipe's buffer as with ``Pool.imap``.
+
+    A run stopped early (Ctrl-C, or an error while appending) sets the stop flag, and the
+    workers finish the chunk in hand, skip the rest and exit before the folder is removed.
+    ``Pool.terminate`` is kept for a second Ctrl-C: it kills workers wherever they are, and a
+    worker killed while sending a result holds the result queue's lock for good, which can
+    leave the pool's own threads (and so the run) waiting forever.
     """
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -1096,13 +1120,15 @@ def _score_in_workers(
         prefix=".chunks.", suffix=".tmp", dir=folder, ignore_cleanup_errors=True
     ) as tmp:
         settings = replace(settings, chunks=Path(tmp))
-        pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,))
+        stop = ctx.Event()
+        pool = ctx.Pool(jobs, initializer=_init_pool_worker, initargs=(settings, stop))
         try:
             pending: deque[tuple[int, Any]] = deque()
 
             def done() -> ChunkDone:
                 seq, task = pending.popleft()
-                result: ChunkDone = task.get()
+                result: ChunkDone | None = task.get()
+                assert result is not None, "a chunk was skipped, but the run was not stopped"
                 for path, sink in zip(_chunk_files(Path(tmp), seq), (results, scores), strict=True):
                     _append(sink, path)
                     path.unlink()
@@ -1114,10 +1140,17 @@ def _score_in_workers(
                     yield done()
             while pending:
                 yield done()
-            pool.close()
-        finally:
-            pool.terminate()
-            pool.join()
+        except BaseException:
+            stop.set()
+            try:
+                pool.close()
+                pool.join()
+            except BaseException:  # interrupted again while the workers finish: stop now
+                pool.terminate()
+                raise
+            raise
+        pool.close()
+        pool.join()
 
 
 _SENDFILE = hasattr(os, "sendfile")
