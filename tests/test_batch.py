@@ -529,6 +529,34 @@ def test_traversal_ids_stay_inside_the_output_folder(tmp_path: Path) -> None:
 # Reruns, ownership of the folder, atomic writes
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_report_that_cannot_be_written_fails_its_record_only(tmp_path: Path, jobs: int) -> None:
+    """The reports of a chunk are written once it is scored: a file that cannot be written
+    (here a folder stands where b's report goes) fails that record alone, with the reason."""
+    rows = [[rid, rid.upper(), QUESTION, "hr", STRONG] for rid in ("a", "b", "c")]
+    src = write_csv(tmp_path / "c.csv", rows)
+    out = tmp_path / "out"
+    batch(src, out, jobs=jobs)
+    (out / "reports" / "b.html").unlink()
+    (out / "reports" / "b.html" / "in-the-way").mkdir(parents=True)
+    summary = batch(src, out, jobs=jobs)
+    assert (summary.scored, summary.failed) == (2, 1)
+    (error,) = read_errors(out)
+    assert error["id"] == "b"
+    assert error["code"] == "E301"
+    assert error["message"].startswith("c.csv row 3: cannot write ")
+    assert "b.html" in error["message"]
+    statuses = {r["id"]: (r["status"], r.get("html")) for r in read_results(out)}
+    assert statuses == {
+        "a": ("scored", "reports/a.html"),
+        "b": ("failed", None),
+        "c": ("scored", "reports/c.html"),
+    }
+    assert [r["status"] for r in read_scores(out)] == ["scored", "failed", "scored"]
+    assert (out / "reports" / "a.html").is_file() and (out / "reports" / "c.html").is_file()
+    assert not list((out / "reports").glob(".*.tmp"))
+
+
 def test_rerun_with_fewer_records_leaves_a_consistent_folder(tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = write_csv(
