@@ -96,6 +96,13 @@ def test_we_actions_own_less_than_i_actions() -> None:
             "Saya lalu menghubungi klien, menjelaskan masalahnya, dan menawarkan solusi.",
             ["menghubungi", "menjelaskan", "menawarkan"],
         ),
+        # the first of a list of actions carries the subject for the rest ("membagi" is an
+        # action: its lemma is not the preposition "bagi")
+        (
+            "Saya membagi transaksi per cabang, membuat daftar periksa, dan meminta bukti.",
+            ["membagi", "membuat", "meminta"],
+        ),
+        ("Bagi saya, kerja tim itu penting.", []),
         ("Semua vendor saya telepon satu per satu.", ["telepon"]),
         ("Klien yang saya hubungi akhirnya setuju.", ["hubungi"]),
         (
