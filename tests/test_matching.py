@@ -108,6 +108,22 @@ def test_negation_reaches_across_a_verb_phrase() -> None:
     assert card.star["result"] == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "situation"),
+    [
+        ("In my internship at a logistics company, returns had reached 9%.", ["In my internship"]),
+        ("As an intern at a bank, I checked 400 transactions.", ["As an intern at a"]),
+        ("I fixed the invoices and never made that mistake again.", []),
+    ],
+)
+def test_an_internship_sets_the_scene(text: str, situation: list[str]) -> None:
+    from answer_check.scoring import Request, score
+
+    card = score(Request(text=text, stage="hr"))
+    assert card.star is not None
+    assert [e.text for e in card.star["situation"]] == situation
+
+
 def test_an_aim_is_not_a_told_action() -> None:
     from answer_check.scoring import Request, score
 
