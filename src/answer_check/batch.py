@@ -44,6 +44,7 @@ import orjson
 from answer_check.cohort import AnswerRow, Cohort, CriteriaTally, FailedRow
 from answer_check.errors import MESSAGES, AnswerCheckError, BatchError, InputError
 from answer_check.inputs import clean_text, decode
+from answer_check.memo import per_score
 from answer_check.nlp import pipeline
 from answer_check.output import FILE_MODE, safe_name, write_atomic
 from answer_check.rubric import STAGES, Rubric
@@ -1042,30 +1043,13 @@ def _write_reports(
             scored[i] = _record_failure(rec, exc)
 
 
-def _score_text(score: float) -> str:
-    """A criterion's cell of scores.csv: its score out of 100 to one decimal, as
-    csv.writer writes it (``str`` of the rounded float). Remembered per score (see
-    ``_ScoreTexts``)."""
-    # -0.0 is the dict key of 0.0 but prints differently, 1 that of 1.0: never remembered.
-    if type(score) is not float or (not score and math.copysign(1.0, score) < 0.0):
-        return str(round(100 * score, 1))
-    return _SCORE_TEXTS[score]
+def _cell_text(score: float) -> str:
+    return str(round(100 * score, 1))
 
 
-class _ScoreTexts(dict[float, str]):
-    """``_score_text`` by score. Rounding and writing a float take a decimal conversion
-    each, a dozen times per answer; a criterion sees few distinct scores (0, 1 and a few
-    fractions), so each text is made once."""
-
-    def __missing__(self, score: float) -> str:
-        text = str(round(100 * score, 1))
-        if len(self) < _SCORE_TEXTS_MAX:
-            self[score] = text
-        return text
-
-
-_SCORE_TEXTS = _ScoreTexts()
-_SCORE_TEXTS_MAX = 4096
+# A criterion's cell of scores.csv: its score out of 100 to one decimal, as csv.writer
+# writes it (``str`` of the rounded float), remembered per score.
+_score_text = per_score(_cell_text)
 
 
 def chunk_size(total: int | None, jobs: int) -> int:

@@ -18,6 +18,8 @@ from functools import reduce
 from operator import attrgetter
 from typing import Any
 
+from answer_check.memo import per_score
+
 BAND_ORDER = ("needs_work", "developing", "strong", "excellent")
 
 
@@ -216,30 +218,13 @@ class CriterionStats:
         return self.met / n if n else None
 
 
-def score_key(score: float) -> float:
-    """A criterion score's key in the counts: ``round(score, 3)``, remembered per score.
-
-    ``round`` goes through a decimal conversion, a dozen times per answer for the
-    dashboard; the scores are few (0, 1 and a few fractions, already rounded by scoring).
-    """
-    # -0.0 is the dict key of 0.0 but rounds to -0.0, 1 that of 1.0: never remembered.
-    if type(score) is float and (score or math.copysign(1.0, score) > 0.0):
-        return _SCORE_KEYS[score]
+def _rounded(score: float) -> float:
     return round(score, 3)
 
 
-class _ScoreKeys(dict[float, float]):
-    """``score_key`` of the scores seen so far (at most _SCORE_KEYS_MAX of them)."""
-
-    def __missing__(self, score: float) -> float:
-        key = round(score, 3)
-        if len(self) < _SCORE_KEYS_MAX:
-            self[score] = key
-        return key
-
-
-_SCORE_KEYS = _ScoreKeys()
-_SCORE_KEYS_MAX = 4096
+# A criterion score's key in the counts: ``round(score, 3)``, remembered per score (a dozen
+# per answer for the dashboard).
+score_key = per_score(_rounded)
 
 
 @dataclass(slots=True)

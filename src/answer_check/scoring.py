@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from math import copysign
 from typing import TYPE_CHECKING
 
 from answer_check.analysis import Analysis
 from answer_check.checks import PASS_AT, run_check
 from answer_check.checks.shape import speaking_seconds
 from answer_check.i18n import LANGS, add, t, texts
+from answer_check.memo import per_score
 from answer_check.model import (
     STAR_KEYS,
     CriterionResult,
@@ -22,6 +22,8 @@ from answer_check.model import (
 from answer_check.rubric import Rubric, find_rubric
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc
 
 BANDS = ((80, "excellent"), (60, "strong"), (40, "developing"), (0, "needs_work"))
@@ -243,24 +245,13 @@ class _Stake:
     (0, 1 and a few fractions), so what a score comes to is worked out once and remembered.
     """
 
-    __slots__ = ("_at_stake", "_memo", "max_points")
+    __slots__ = ("_at_stake", "max_points", "values")
 
     def __init__(self, at_stake: float) -> None:
         self._at_stake = at_stake  # unrounded
         self.max_points = round(at_stake, 2)  # as the card shows it
-        self._memo: dict[float, _Values] = {}
-
-    def values(self, score: float) -> _Values:
-        """The card's values for ``score`` (``_values``, remembered per score)."""
-        # -0.0 is the dict key of 0.0 but prints differently, 1 that of 1.0: never remembered.
-        if type(score) is not float or (not score and copysign(1.0, score) < 0.0):
-            return self._values(score)
-        found = self._memo.get(score)
-        if found is None:
-            found = self._values(score)
-            if len(self._memo) < _MEMO_MAX:
-                self._memo[score] = found
-        return found
+        # The card's values for a score (``_values``), remembered per score.
+        self.values: Callable[[float], _Values] = per_score(self._values, _MEMO_MAX)
 
     def _values(self, score: float) -> _Values:
         shown = round(score, 3)
