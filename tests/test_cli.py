@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -300,3 +303,48 @@ def test_empty_terms_and_job_files(runner: CliRunner, tmp_path: Path) -> None:
     blank.write_text("  \n", encoding="utf-8")
     code, _, stderr = run(runner, "score", str(JOB_ANSWER), "--stage", "user", "--job", str(blank))
     assert code == 1 and "[E206]" in stderr
+
+
+def _command(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """The command as a user runs it: its own process (``python -m answer_check``)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run(
+        [sys.executable, "-m", "answer_check", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def test_the_command_writes_all_its_output_before_it_exits() -> None:
+    """The process ends without Python's teardown (``cli.run``): what it printed is all
+    there (the JSON report is larger than a pipe's buffer), with the exit status of each
+    case."""
+    done = _command("score", str(STRONG), "--stage", "hr", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout) > 8192
+    assert json.loads(done.stdout)["score"] >= 60
+    assert done.stderr == ""
+    missing = _command("score", str(ROOT / "no-such-answer.txt"))
+    assert missing.returncode == 1
+    assert missing.stdout == ""
+    assert missing.stderr.startswith("answer-check: error [E001]: ")
+    assert missing.stderr.count("\n") == 1
+    usage = _command("score", str(STRONG), "--stage", "boss")
+    assert usage.returncode == 2
+    assert "Invalid value for '--stage'" in usage.stderr
+
+
+def test_output_into_a_closed_pipe_ends_quietly() -> None:
+    """``answer-check score ... --format json | head -c 100``: the reader stops early. No
+    "internal error", no "Exception ignored": nothing on stderr, the status of a closed pipe."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    command = [sys.executable, "-m", "answer_check", "score", str(STRONG), "--format", "json"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # the reader is gone before anything is written
+        stderr = proc.stderr.read()
+        assert proc.wait(timeout=60) == 141
+    assert stderr == b""

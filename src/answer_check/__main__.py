@@ -1,5 +1,5 @@
 """Run the command line with ``python -m answer_check``."""
 
-from answer_check.cli import main
+from answer_check.cli import run
 
-main()
+run()
