@@ -631,30 +631,31 @@ def test_interrupted_run_leaves_no_half_written_file(
         assert report.read_text("utf-8").rstrip().endswith("</html>")
 
 
-def test_interrupted_parallel_run_leaves_no_temp_files(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Workers write each chunk's lines to a temporary folder inside the output folder; an
-    interrupted run stops them and removes it, and keeps the earlier run's files."""
-    import answer_check.batch as batch_mod
+def test_interrupted_parallel_run_leaves_no_temp_files(tmp_path: Path) -> None:
+    """Workers write their chunks' lines straight into temporary files of the output
+    folder; a run interrupted in the middle stops them, removes those files, keeps the
+    earlier run's files and leaves no worker process behind."""
+    import multiprocessing
 
     rows = [[f"s{i}", "S", QUESTION, "hr", STRONG] for i in range(60)]
     src = write_csv(tmp_path / "c.csv", rows)
     out = tmp_path / "out"
     batch(src, out, html=False)
     before = {name: (out / name).read_bytes() for name in ("results.jsonl", "scores.csv")}
-    real = batch_mod._append
-    calls = []
 
-    def interrupted(*args: Any) -> None:
-        calls.append(1)
-        if len(calls) == 5:
-            raise KeyboardInterrupt
-        real(*args)
+    class Interrupted:  # Ctrl-C after the third chunk (of eight)
+        calls = 0
 
-    monkeypatch.setattr(batch_mod, "_append", interrupted)
+        def start(self, total: int | None) -> None:
+            assert total == 60
+
+        def advance(self, n: int = 1) -> None:
+            self.calls += 1
+            if self.calls == 3:
+                raise KeyboardInterrupt
+
     with pytest.raises(KeyboardInterrupt):
-        batch(src, out, jobs=2, html=False)
+        batch(src, out, jobs=2, html=False, progress=Interrupted())
     for name, data in before.items():
         assert (out / name).read_bytes() == data
     assert sorted(p.name for p in out.iterdir()) == [
@@ -664,6 +665,88 @@ def test_interrupted_parallel_run_leaves_no_temp_files(
         "results.jsonl",
         "scores.csv",
     ]
+    assert multiprocessing.active_children() == []
+
+
+needs_fork = pytest.mark.skipif(
+    "fork" not in __import__("multiprocessing").get_all_start_methods()
+    or not hasattr(signal, "SIGALRM"),
+    reason="the workers must inherit the patched scoring (fork)",
+)
+
+
+@needs_fork
+def test_a_worker_killed_by_the_system_stops_the_run_with_a_clear_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner
+) -> None:
+    """A worker killed mid-run (the out-of-memory killer, say) must not leave the run
+    waiting forever for its chunk: one line says what happened and what to do, the exit
+    status is 1, the earlier run's files stay, and no temporary file or process is left."""
+    import multiprocessing
+
+    import answer_check.batch as batch_mod
+
+    rows = [[f"s{i}", "S", QUESTION, "hr", STRONG] for i in range(60)]
+    src = write_csv(tmp_path / "c.csv", rows)
+    out = tmp_path / "out"
+    batch(src, out, html=False)
+    before = {name: (out / name).read_bytes() for name in ("results.jsonl", "scores.csv")}
+    real = batch_mod.score_chunk
+
+    def killed(chunk: list[Any], *args: Any) -> Any:
+        if any(getattr(rec, "id", "") == "s20" for rec in chunk):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(chunk, *args)
+
+    monkeypatch.setattr(batch_mod, "score_chunk", killed)
+
+    def hung(signum: int, frame: Any) -> None:
+        raise TimeoutError("the run still waits for the killed worker's chunk")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)  # a failure, not a test run that hangs
+    try:
+        result = runner.invoke(main, ["batch", str(src), "--out", str(out), "--jobs", "2"])
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert not isinstance(result.exception, TimeoutError), result.exception
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "answer-check: error [E430]: a worker process stopped unexpectedly (killed by signal "
+        "SIGKILL), so the run stopped; the folder keeps the earlier run's files. If the "
+        "computer ran out of memory, run again with --jobs 1.\n"
+    )
+    for name, data in before.items():
+        assert (out / name).read_bytes() == data
+    assert not [p.name for p in out.rglob("*.tmp")]
+    assert multiprocessing.active_children() == []
+
+
+@needs_fork
+def test_a_bug_in_a_worker_reaches_the_parent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An exception that escapes a worker's chunk (a bug: a record's own fault never does)
+    is raised in the parent, which the command reports as an internal error."""
+    import multiprocessing
+
+    import answer_check.batch as batch_mod
+
+    rows = [[f"s{i}", "S", QUESTION, "hr", STRONG] for i in range(60)]
+    src = write_csv(tmp_path / "c.csv", rows)
+    real = batch_mod.score_chunk
+
+    def broken(chunk: list[Any], *args: Any) -> Any:
+        if any(getattr(rec, "id", "") == "s33" for rec in chunk):
+            raise RuntimeError("a bug in chunk s33")
+        return real(chunk, *args)
+
+    monkeypatch.setattr(batch_mod, "score_chunk", broken)
+    with pytest.raises(RuntimeError, match="a bug in chunk s33"):
+        batch(src, tmp_path / "out", jobs=2, html=False)
+    assert not [p.name for p in (tmp_path / "out").rglob("*.tmp")]
+    assert multiprocessing.active_children() == []
 
 
 @pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs POSIX process groups")
@@ -692,7 +775,7 @@ def test_ctrl_c_stops_a_parallel_run_cleanly(tmp_path: Path) -> None:
     try:
         deadline = time.monotonic() + 60
         # Wait until the workers have written a chunk: the run is in the middle of scoring.
-        while not any(out.glob(".chunks.*/*")):
+        while not any(p.stat().st_size for p in out.glob(".results.jsonl.*.tmp")):
             assert proc.poll() is None, "the run ended before it could be interrupted"
             assert time.monotonic() < deadline, "the run did not start scoring"
             time.sleep(0.005)

@@ -4,8 +4,9 @@ Data flow (one direction, bounded memory):
 
     read_records (CSV | JSONL | folder + manifest.csv; validate each record)
       -> chunks of records -> worker processes: nlp.pipe per chunk, score, render, write
-         report, write the chunk's lines of results.jsonl and scores.csv to temporary files
-      -> the parent, in input order: appends each chunk's files, keeps cohort aggregates
+         reports; each chunk's lines of results.jsonl and scores.csv wait in the worker
+      -> the parent, in input order: tells each worker where its chunks' lines go (the
+         workers write them there), keeps cohort aggregates
       -> scores.csv (its criterion columns), index.html (the dashboard), errors.csv
 
 A record that cannot be scored becomes a failed record (listed in the dashboard and in
@@ -33,8 +34,9 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
+from multiprocessing.connection import Connection
 from operator import attrgetter
 from pathlib import Path
 from typing import IO, Any, NamedTuple, Protocol
@@ -745,15 +747,14 @@ class Settings:
     reports: Path | None  # the reports folder; None: no HTML (and no dashboard)
     rubric: Rubric | None
     report_lang: str | None
-    chunks: Path | None = None  # the folder for each chunk's lines (see _score_task)
 
 
 class ChunkDone(NamedTuple):
-    """What the parent needs of a scored chunk; its output lines are already written.
+    """What the parent needs of a scored chunk (its output lines are written elsewhere).
 
-    One small tuple per chunk: the JSON lines (about 12 KB an answer) go to files, not
-    through the pipe to the parent; with a dashboard, one small row per answer crosses it
-    and the chunk's criteria as one tally.
+    One small tuple per chunk: the JSON lines (about 12 KB an answer) never cross the pipe
+    to the parent (a worker writes them into place, see ``_worker``); with a dashboard, one
+    small row per answer crosses it and the chunk's criteria as one tally.
     """
 
     records: int
@@ -763,25 +764,11 @@ class ChunkDone(NamedTuple):
 
 
 _SETTINGS: Settings | None = None
-_STOP: Any = None  # in a worker process: the run's stop flag (a multiprocessing Event)
 
 
 def _init_worker(settings: Settings) -> None:
     global _SETTINGS
     _SETTINGS = settings
-
-
-def _init_pool_worker(settings: Settings, stop: Any) -> None:
-    """Set up a worker process.
-
-    Ctrl-C in a terminal interrupts the whole process group. A worker ignores it: the parent
-    stops the run (``_score_in_workers``) and cleans up, so a worker neither dies in the
-    middle of a chunk nor prints a traceback.
-    """
-    global _STOP
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _STOP = stop
-    _init_worker(settings)
 
 
 class _RowText(list[str]):
@@ -850,24 +837,6 @@ def score_chunk(
     results.write(b"".join(lines))
     scores.write(b"".join(rows))
     return ChunkDone(len(chunk), failed, tuple(columns), dashboard)
-
-
-def _score_task(seq: int, chunk: list[Record | RecordError]) -> ChunkDone | None:
-    """Score chunk number ``seq`` in a worker process into its own two files.
-
-    The parent appends them to its outputs in input order (``_append``) and removes them.
-    Once the run is stopped (``_STOP`` set), the chunks still queued are skipped (None).
-    """
-    assert _SETTINGS is not None and _SETTINGS.chunks is not None, "worker not initialised"
-    if _STOP is not None and _STOP.is_set():
-        return None
-    results, scores = _chunk_files(_SETTINGS.chunks, seq)
-    with results.open("wb") as r, scores.open("wb") as s:
-        return score_chunk(chunk, r, s)
-
-
-def _chunk_files(folder: Path, seq: int) -> tuple[Path, Path]:
-    return folder / f"{seq}.jsonl", folder / f"{seq}.scores"
 
 
 def _failed_line(item: RecordError) -> bytes:
@@ -1081,16 +1050,14 @@ def _ordered_results(
     chunks: Iterator[list[Record | RecordError]],
     settings: Settings,
     jobs: int,
-    results: IO[bytes],
-    scores: IO[bytes],
-    folder: Path,
+    results: _Spool,
+    scores: _Spool,
 ) -> Generator[ChunkDone, None, None]:
-    """Score chunks in ``jobs`` worker processes, their lines appended in input order.
+    """Score chunks, in ``jobs`` worker processes, their lines placed in input order.
 
-    Each chunk's lines are in ``results`` and ``scores`` (the scores.csv rows' spool) by
-    the time it is yielded; workers keep their temporary files in a folder inside
-    ``folder``. At most ``4 * jobs`` chunks are in flight, so a large input is never read
-    ahead into memory. ``jobs == 1`` scores in this process.
+    Each chunk's lines go to ``results`` (results.jsonl) and ``scores`` (the scores.csv
+    rows' spool) in input order; all of them are there once the generator is exhausted.
+    ``jobs == 1`` scores in this process, writing each chunk's lines before it is yielded.
     """
     # The warmed-up pipeline, word lists and matchers live as long as the run: frozen, the
     # garbage collector stops scanning them (a tenth of the time per answer), and forked
@@ -1104,92 +1071,253 @@ def _ordered_results(
         if jobs <= 1:
             _init_worker(settings)
             for chunk in chunks:
-                yield score_chunk(chunk, results, scores)
+                yield score_chunk(chunk, results.fh, scores.fh)
         else:
-            yield from _score_in_workers(chunks, settings, jobs, results, scores, folder)
+            yield from _score_in_workers(chunks, settings, jobs, results, scores)
     finally:
         gc.unfreeze()
         if not collecting:
             gc.disable()
 
 
+class _Sink(list[bytes]):
+    """Keeps what ``score_chunk`` writes (one ``write`` per file and chunk), uncopied."""
+
+    write = list.append
+
+
+class _Failed(NamedTuple):
+    """A worker's report that it could not go on: the exception, raised in the parent."""
+
+    error: BaseException
+
+
+def _worker(
+    conn: Connection, settings: Settings, spools: tuple[str, str], inherited: list[Connection]
+) -> None:
+    """A worker process: score the chunks it is sent; write their lines where it is told.
+
+    Each message is ``(places, task)``. ``places`` gives, for chunks this worker scored
+    earlier, where their lines go in the two spool files: a chunk's place is known once
+    every chunk before it is scored, so its lines wait here until then (one or two chunks
+    at a time) and are written once, where they belong. ``task`` is ``(seq, chunk)`` to
+    score, or None: then the worker writes, flushes, says so and exits. A bare None stops
+    it at once (the run was stopped; nothing more is written).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    for other in inherited:  # the parent's ends of the pipes, copied by fork: only the
+        other.close()  # parent may hold them, so that a worker sees its parent go (EOF)
+    _init_worker(settings)
+    held: dict[int, tuple[bytes, bytes]] = {}
+    with open(spools[0], "r+b") as results, open(spools[1], "r+b") as scores:
+        while True:
+            try:
+                message = conn.recv()
+            except EOFError:  # the parent has gone
+                return
+            if message is None:
+                return
+            places, task = message
+            try:
+                for seq, at_results, at_scores in places:
+                    lines, rows = held.pop(seq)
+                    results.seek(at_results)
+                    results.write(lines)
+                    scores.seek(at_scores)
+                    scores.write(rows)
+                if task is None:
+                    results.flush()
+                    scores.flush()
+                    conn.send(None)
+                    return
+                seq, chunk = task
+                lines_out, rows_out = _Sink(), _Sink()
+                done = score_chunk(chunk, lines_out, rows_out)  # type: ignore[arg-type]
+            except BaseException as exc:  # a bug, or a spool that cannot be written
+                conn.send(_Failed(exc))
+                return
+            held[seq] = (b"".join(lines_out), b"".join(rows_out))
+            conn.send((seq, done, len(held[seq][0]), len(held[seq][1])))
+
+
+@dataclass(slots=True, eq=False)
+class _WorkerHandle:
+    """The parent's side of a worker: its process, its pipe and the places it must write."""
+
+    process: Any
+    conn: Connection
+    places: list[tuple[int, int, int]] = field(default_factory=list)
+    finished: bool = False  # it wrote its last lines and exits
+
+    def send(self, task: tuple[int, list[Record | RecordError]] | None) -> None:
+        places, self.places = self.places, []
+        try:
+            self.conn.send((places, task))
+        except OSError:  # its end of the pipe is closed: the process has died
+            raise _died(self) from None
+
+
 def _score_in_workers(
     chunks: Iterator[list[Record | RecordError]],
     settings: Settings,
     jobs: int,
-    results: IO[bytes],
-    scores: IO[bytes],
-    folder: Path,
+    results: _Spool,
+    scores: _Spool,
 ) -> Iterator[ChunkDone]:
-    """Workers write each chunk's lines to files in a temporary folder inside ``folder``.
+    """Hand chunks to ``jobs`` worker processes; yield what each did, in input order.
 
-    Only a small ChunkDone per chunk comes back through the pipe; the parent appends the
-    chunk's files to its outputs in the kernel and removes them, so the folder holds at
-    most the chunks in flight. The workers stop before the folder is removed. Tasks are
-    handed over one by one (``apply_async``): the number in flight is bounded here, not by
-    the size of a pipe's buffer as with ``Pool.imap``.
+    A worker is sent a chunk whenever it is free, so none waits while there is work. Only
+    a chunk (there) and a small ChunkDone (back) cross the pipes: a worker writes its
+    chunks' lines itself, straight into the spool files, at the places this process
+    gives it in input order (see ``_worker``). No thread, no temporary file: the parent's
+    work per chunk is a message each way.
 
-    A run stopped early (Ctrl-C, or an error while appending) sets the stop flag, and the
-    workers finish the chunk in hand, skip the rest and exit before the folder is removed.
-    ``Pool.terminate`` is kept for a second Ctrl-C: it kills workers wherever they are, and a
-    worker killed while sending a result holds the result queue's lock for good, which can
-    leave the pool's own threads (and so the run) waiting forever.
+    A worker that dies (killed by the system, for one) stops the run with E430 instead of
+    leaving it waiting. A run stopped early (Ctrl-C, an error) tells each worker to stop:
+    it finishes the chunk in hand (so no report is left half-written) and exits. A second
+    Ctrl-C while they finish kills them.
     """
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with tempfile.TemporaryDirectory(
-        prefix=".chunks.", suffix=".tmp", dir=folder, ignore_cleanup_errors=True
-    ) as tmp:
-        settings = replace(settings, chunks=Path(tmp))
-        stop = ctx.Event()
-        pool = ctx.Pool(jobs, initializer=_init_pool_worker, initargs=(settings, stop))
+    from multiprocessing.connection import wait
+
+    for spool in (results, scores):
+        spool.fh.flush()
+    at = [results.fh.tell(), scores.fh.tell()]  # where the next chunk's lines go
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    ctx: Any = multiprocessing.get_context("fork" if fork else "spawn")
+    spools = (os.fspath(results.tmp), os.fspath(scores.tmp))
+    workers: list[_WorkerHandle] = []
+    try:
+        for _ in range(jobs):
+            ours, theirs = ctx.Pipe()
+            inherited = [w.conn for w in workers] + [ours] if fork else []
+            process = ctx.Process(
+                target=_worker, args=(theirs, settings, spools, inherited), daemon=True
+            )
+            process.start()
+            theirs.close()
+            workers.append(_WorkerHandle(process, ours))
+        idle = list(reversed(workers))
+        scoring: dict[int, _WorkerHandle] = {}  # chunk number -> the worker scoring it
+        scored: dict[int, tuple[ChunkDone, int, int, _WorkerHandle]] = {}  # ahead of order
+        ready: deque[tuple[int, list[Record | RecordError]]] = deque()  # read ahead
+        tasks = enumerate(chunks)
+        more = True
+        following = 0  # the next chunk to yield
+
+        def hand_out() -> None:
+            while idle and ready and len(scoring) + len(scored) < 4 * jobs:
+                task = ready.popleft()
+                worker = idle.pop()
+                worker.send(task)
+                scoring[task[0]] = worker
+
+        while True:
+            # Chunks are read (and checked) ahead, while the workers score: a worker that
+            # comes back is handed the next chunk at once, not after its reading.
+            hand_out()
+            while more and len(ready) < jobs:
+                task = next(tasks, None)
+                if task is None:
+                    more = False
+                else:
+                    ready.append(task)
+                    hand_out()
+            if not scoring:
+                break
+            for worker, message in _messages(wait, workers):
+                seq, done, n_lines, n_rows = message
+                del scoring[seq]
+                scored[seq] = (done, n_lines, n_rows, worker)
+                idle.append(worker)
+                hand_out()
+            while following in scored:
+                done, n_lines, n_rows, worker = scored.pop(following)
+                worker.places.append((following, at[0], at[1]))
+                at[0] += n_lines
+                at[1] += n_rows
+                following += 1
+                yield done
+        for worker in workers:  # the last places; each worker writes, flushes and exits
+            worker.send(None)
+        while not all(worker.finished for worker in workers):
+            for _ in _messages(wait, workers):
+                pass
+        for worker in workers:
+            worker.process.join()
+    except BaseException:
+        _stop_workers(workers)
+        raise
+    finally:
+        for worker in workers:
+            worker.conn.close()
+
+
+def _messages(wait: Any, workers: list[_WorkerHandle]) -> Iterator[tuple[_WorkerHandle, Any]]:
+    """The workers' messages that are ready (waiting for one at least).
+
+    A worker's last message (None, once it has written its lines) marks it finished. A
+    worker's report that it failed is raised here; a worker that died without a word (its
+    process ended, its pipe closed) stops the run with E430.
+    """
+    live = [w for w in workers if not w.finished]
+    by_handle = {w.conn: w for w in live} | {w.process.sentinel: w for w in live}
+    for ready in wait(list(by_handle)):
+        worker = by_handle[ready]
+        if worker.finished:  # both its pipe and its process's end were ready
+            continue
         try:
-            pending: deque[tuple[int, Any]] = deque()
-
-            def done() -> ChunkDone:
-                seq, task = pending.popleft()
-                result: ChunkDone | None = task.get()
-                assert result is not None, "a chunk was skipped, but the run was not stopped"
-                for path, sink in zip(_chunk_files(Path(tmp), seq), (results, scores), strict=True):
-                    _append(sink, path)
-                    path.unlink()
-                return result
-
-            for seq, chunk in enumerate(chunks):
-                pending.append((seq, pool.apply_async(_score_task, (seq, chunk))))
-                while len(pending) >= 4 * jobs:
-                    yield done()
-            while pending:
-                yield done()
-        except BaseException:
-            stop.set()
-            try:
-                pool.close()
-                pool.join()
-            except BaseException:  # interrupted again while the workers finish: stop now
-                pool.terminate()
-                raise
-            raise
-        pool.close()
-        pool.join()
+            message = worker.conn.recv()  # the process ended: what it said first, if anything
+        except EOFError:
+            raise _died(worker) from None
+        if isinstance(message, _Failed):
+            raise message.error
+        if message is None:
+            worker.finished = True
+        yield worker, message
 
 
-_SENDFILE = hasattr(os, "sendfile")
+def _died(worker: _WorkerHandle) -> BatchError:
+    worker.process.join(1)
+    code = worker.process.exitcode
+    if code is not None and code < 0:
+        try:
+            how = f"killed by signal {signal.Signals(-code).name}"
+        except ValueError:
+            how = f"killed by signal {-code}"
+    else:
+        how = f"exit status {code}"
+    return BatchError("E430", how=how)
 
 
-def _append(sink: IO[bytes], path: Path) -> None:
-    """Append the file at ``path`` to ``sink``: copied in the kernel where it can be."""
-    with path.open("rb") as src:
-        sink.flush()
-        if _SENDFILE:
-            try:
-                while os.sendfile(sink.fileno(), src.fileno(), None, 1 << 30):
-                    pass
-                return
-            except OSError:  # not between two files on this system (macOS): copy below
-                if src.tell() != 0:
-                    raise
-        shutil.copyfileobj(src, sink)
+def _stop_workers(workers: list[_WorkerHandle]) -> None:
+    """Stop the workers: each finishes the chunk in hand and exits; a second Ctrl-C kills.
+
+    What they still send is read and dropped meanwhile: a worker blocked on sending a large
+    result would otherwise never read the word to stop.
+    """
+    from multiprocessing.connection import wait
+
+    for worker in workers:
+        with contextlib.suppress(OSError):
+            worker.conn.send(None)
+    try:
+        running = {w.process.sentinel: w for w in workers if w.process.exitcode is None}
+        listening = {w.conn: w for w in workers}
+        while running:
+            for ready in wait([*running, *listening]):
+                if ready in running:
+                    running.pop(ready).process.join()
+                elif ready in listening:
+                    try:
+                        ready.recv()
+                    except (EOFError, OSError):
+                        del listening[ready]
+    except BaseException:  # interrupted again while they finish: stop them now
+        for worker in workers:
+            worker.process.terminate()
+        for worker in workers:
+            worker.process.join()
+        raise
 
 
 def _warm_up(settings: Settings) -> None:
@@ -1435,7 +1563,7 @@ def _run(opts: BatchOptions, source: Source, rubric: Rubric | None, started: flo
     results = _Spool(opts.out / RESULTS, newline=None)
     spool = _Spool(opts.out / ".scores.rows", newline=None)
     chunks = _chunks(named(source.records()), chunk_size(total, opts.jobs))
-    stream = _ordered_results(chunks, settings, opts.jobs, results.fh, spool.fh, opts.out)
+    stream = _ordered_results(chunks, settings, opts.jobs, results, spool)
     try:
         for done in stream:
             summary.total += done.records
@@ -1456,7 +1584,7 @@ def _run(opts: BatchOptions, source: Source, rubric: Rubric | None, started: flo
         results.discard()
         raise
     finally:
-        stream.close()  # on an error too: the workers stop, their temporary folder goes
+        stream.close()  # on an error too: the workers stop before the spools go
         spool.discard()
     summary.ignored_columns = list(source.ignored)
     _write_errors(opts.out, cohort.failed)

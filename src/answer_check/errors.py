@@ -135,6 +135,11 @@ MESSAGES: dict[str, str] = {
         "--rubric."
     ),
     "E499": "{where}: internal error while scoring ({detail}). Please report it.",
+    # batch: the run itself
+    "E430": (
+        "a worker process stopped unexpectedly ({how}), so the run stopped; the folder keeps "
+        "the earlier run's files. If the computer ran out of memory, run again with --jobs 1."
+    ),
 }
 
 
