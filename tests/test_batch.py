@@ -142,6 +142,26 @@ def test_jobs_2_gives_the_same_files_as_jobs_1(tmp_path: Path) -> None:
     assert reports(one) == reports(two)
 
 
+def test_spawned_workers_give_the_same_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where processes cannot fork (Windows), workers are spawned: they start afresh, get
+    the settings pickled and open the spools by name. Same files as one process."""
+    import multiprocessing
+
+    rows = [[f"s{i}", "S", QUESTION, "hr", STRONG if i % 2 else WEAK] for i in range(40)]
+    rows[11][4] = ""
+    src = write_csv(tmp_path / "c.csv", rows)
+    one, two = tmp_path / "one", tmp_path / "two"
+    batch(src, one, jobs=1)
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    batch(src, two, jobs=2)
+    for name in ("scores.csv", "results.jsonl", "errors.csv", "index.html"):
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+    assert reports(one) == reports(two)
+    assert multiprocessing.active_children() == []
+
+
 def test_scores_csv_is_what_csv_writer_writes_for_its_rows(tmp_path: Path) -> None:
     """Workers write each row's own cells as CSV text and the parent joins the criterion
     scores to them; the file must equal csv.writer's output for the whole rows (quotes,

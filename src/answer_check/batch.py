@@ -1267,7 +1267,7 @@ def _messages(wait: Any, workers: list[_WorkerHandle]) -> Iterator[tuple[_Worker
             continue
         try:
             message = worker.conn.recv()  # the process ended: what it said first, if anything
-        except EOFError:
+        except (EOFError, OSError):  # its end closed (or reset) without a word
             raise _died(worker) from None
         if isinstance(message, _Failed):
             raise message.error
