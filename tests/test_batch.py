@@ -190,7 +190,8 @@ def test_scores_csv_is_what_csv_writer_writes_for_its_rows(tmp_path: Path) -> No
     assert rewritten.getvalue().encode("utf-8") == data
 
 
-def test_jsonl_input_accepts_numbers_for_id_and_coach_score(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_jsonl_input_accepts_numbers_for_id_and_coach_score(tmp_path: Path, jobs: int) -> None:
     src = tmp_path / "c.jsonl"
     lines = [
         {
@@ -213,7 +214,7 @@ def test_jsonl_input_accepts_numbers_for_id_and_coach_score(tmp_path: Path) -> N
     ]
     src.write_text("\n".join(json.dumps(x) for x in lines) + "\n\n", encoding="utf-8")
     out = tmp_path / "out"
-    summary = batch(src, out)
+    summary = batch(src, out, jobs=jobs)  # fields not used: known once every line is read
     assert summary.failed == 0 and summary.ignored_columns == ["note"]
     scores = read_scores(out)
     assert [r["id"] for r in scores] == ["17", "b"]
@@ -577,7 +578,10 @@ def test_a_report_that_cannot_be_written_fails_its_record_only(tmp_path: Path, j
     assert not list((out / "reports").glob(".*.tmp"))
 
 
-def test_rerun_with_fewer_records_leaves_a_consistent_folder(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_rerun_with_fewer_records_leaves_a_consistent_folder(tmp_path: Path, jobs: int) -> None:
+    """With --jobs 2 the records are read in a process of their own, which must tell the
+    run which reports it named (the others are an earlier run's and go)."""
     out = tmp_path / "out"
     first = write_csv(
         tmp_path / "c1.csv",
@@ -590,7 +594,7 @@ def test_rerun_with_fewer_records_leaves_a_consistent_folder(tmp_path: Path) -> 
     batch(first, out)
     assert reports(out) == ["a.html", "b.html"]
     second = write_csv(tmp_path / "c2.csv", [["a", "A", QUESTION, "hr", WEAK]])
-    summary = batch(second, out)
+    summary = batch(second, out, jobs=jobs)
     assert summary.removed == 1
     assert reports(out) == ["a.html"]
     assert [r["id"] for r in read_scores(out)] == ["a"]
@@ -740,6 +744,35 @@ def test_a_worker_killed_by_the_system_stops_the_run_with_a_clear_message(
     for name, data in before.items():
         assert (out / name).read_bytes() == data
     assert not [p.name for p in out.rglob("*.tmp")]
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_input_that_fails_while_being_read_stops_the_run_the_same_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """With --jobs 2 the records are read in a process of their own: a file that cannot be
+    read on (a disk error, say) stops the run with the same error as in one process, and
+    leaves no temporary file or process behind."""
+    import multiprocessing
+
+    import answer_check.batch as batch_mod
+
+    rows = [[f"s{i}", "S", QUESTION, "hr", STRONG] for i in range(60)]
+    src = write_csv(tmp_path / "c.csv", rows)
+    real = batch_mod.CsvSource.records
+
+    def failing(self: Any) -> Any:
+        for n, item in enumerate(real(self)):
+            if n == 30:
+                raise OSError(5, "Input/output error")
+            yield item
+
+    monkeypatch.setattr(batch_mod.CsvSource, "records", failing)
+    out = tmp_path / "out"
+    with pytest.raises(OSError, match="Input/output error"):
+        batch(src, out, jobs=jobs, html=False)
+    assert not [p.name for p in out.rglob("*") if p.name.endswith(".tmp")]
     assert multiprocessing.active_children() == []
 
 

@@ -28,6 +28,7 @@ import json
 import math
 import multiprocessing
 import os
+import pickle
 import shutil
 import signal
 import tempfile
@@ -1046,14 +1047,21 @@ def _chunks(
         yield chunk
 
 
+Task = tuple[int, "list[Record | RecordError] | str"]  # a chunk's number and records (or file)
+
+
 def _ordered_results(
-    chunks: Iterator[list[Record | RecordError]],
+    tasks: Iterator[Task],
     settings: Settings,
     jobs: int,
     results: _Spool,
     scores: _Spool,
+    keep_from_workers: tuple[Connection, ...] = (),
 ) -> Generator[ChunkDone, None, None]:
-    """Score chunks, in ``jobs`` worker processes, their lines placed in input order.
+    """Score numbered chunks in ``jobs`` worker processes, their lines placed in input order.
+
+    A chunk comes as its records or, from a ``_Reader``, as the file they were saved in.
+    ``keep_from_workers``: this process's pipe ends that forked workers must not hold.
 
     Each chunk's lines go to ``results`` (results.jsonl) and ``scores`` (the scores.csv
     rows' spool) in input order; all of them are there once the generator is exhausted.
@@ -1070,14 +1078,117 @@ def _ordered_results(
     try:
         if jobs <= 1:
             _init_worker(settings)
-            for chunk in chunks:
-                yield score_chunk(chunk, results.fh, scores.fh)
+            for _, chunk in tasks:
+                yield score_chunk(_records(chunk), results.fh, scores.fh)
         else:
-            yield from _score_in_workers(chunks, settings, jobs, results, scores)
+            yield from _score_in_workers(tasks, settings, jobs, results, scores, keep_from_workers)
     finally:
         gc.unfreeze()
         if not collecting:
             gc.disable()
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _records(chunk: list[Record | RecordError] | str) -> list[Record | RecordError]:
+    """A chunk's records: as given, or loaded from the file a ``_Reader`` saved them in."""
+    if not isinstance(chunk, str):
+        return chunk
+    with open(chunk, "rb") as fh:
+        records: list[Record | RecordError] = pickle.load(fh)
+    os.unlink(chunk)
+    return records
+
+
+READ_AHEAD = 64  # chunks a reader may save before the parent takes them (about 8,000 records)
+
+
+class _ReadDone(NamedTuple):
+    """A reader's last message: what reading every record taught it."""
+
+    written: set[str]  # the report names it gave
+    ignored: list[str]  # the input's columns (fields) that were not used
+
+
+class _Reader:
+    """Reads, checks and names the records in a process of its own, ahead of the scoring.
+
+    With ``--jobs`` above 1 the parent starts up alone (spaCy, the pipeline, the matchers:
+    most of a second on one core) while the other cores wait for the workers. The reader,
+    forked before that start-up, reads the records meanwhile and saves each chunk to a file
+    of a temporary folder in the output folder; the parent hands the workers those files'
+    names, and its own work during the scoring shrinks to a message per chunk each way. At
+    most READ_AHEAD chunks wait on disk. A stopped run kills the reader (it holds nothing
+    but its files, which go with the folder).
+    """
+
+    def __init__(
+        self,
+        chunks: Iterator[list[Record | RecordError]],
+        out: Path,
+        source: Source,
+        written: set[str],
+    ) -> None:
+        ctx: Any = multiprocessing.get_context("fork")
+        self.folder = tempfile.mkdtemp(prefix=".input.", suffix=".tmp", dir=out)
+        self.conn, theirs = ctx.Pipe(duplex=False)
+        self._permits = ctx.BoundedSemaphore(READ_AHEAD)
+        self.done: _ReadDone | None = None
+        self.process = ctx.Process(
+            target=self._read, args=(chunks, theirs, source, written), daemon=True
+        )
+        try:
+            self.process.start()
+        finally:
+            theirs.close()
+
+    def _read(
+        self,
+        chunks: Iterator[list[Record | RecordError]],
+        conn: Connection,
+        source: Source,
+        written: set[str],
+    ) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+        self.conn.close()
+        parent = os.getppid()
+        try:
+            for seq, chunk in enumerate(chunks):
+                while not self._permits.acquire(timeout=1.0):
+                    if os.getppid() != parent:  # the parent has gone
+                        return
+                path = os.path.join(self.folder, f"{seq}.pickle")
+                with open(path, "wb") as fh:
+                    pickle.dump(chunk, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                conn.send((seq, path))
+            conn.send(_ReadDone(written, list(source.ignored)))
+        except BaseException as exc:  # a file that cannot be read on: the parent says so
+            conn.send(_Failed(exc))
+
+    def __iter__(self) -> Iterator[Task]:
+        return self
+
+    def __next__(self) -> Task:
+        try:
+            message = self.conn.recv()
+        except (EOFError, OSError):
+            raise BatchError("E430", how=_how_it_ended(self.process)) from None
+        if isinstance(message, _Failed):
+            raise message.error
+        if isinstance(message, _ReadDone):
+            self.done = message
+            raise StopIteration
+        self._permits.release()
+        return message  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        if self.process.exitcode is None:
+            self.process.terminate()
+        self.process.join()
+        self.conn.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 class _Sink(list[bytes]):
@@ -1132,7 +1243,7 @@ def _worker(
                     return
                 seq, chunk = task
                 lines_out, rows_out = _Sink(), _Sink()
-                done = score_chunk(chunk, lines_out, rows_out)  # type: ignore[arg-type]
+                done = score_chunk(_records(chunk), lines_out, rows_out)  # type: ignore[arg-type]
             except BaseException as exc:  # a bug, or a spool that cannot be written
                 conn.send(_Failed(exc))
                 return
@@ -1149,7 +1260,7 @@ class _WorkerHandle:
     places: list[tuple[int, int, int]] = field(default_factory=list)
     finished: bool = False  # it wrote its last lines and exits
 
-    def send(self, task: tuple[int, list[Record | RecordError]] | None) -> None:
+    def send(self, task: Task | None) -> None:
         places, self.places = self.places, []
         try:
             self.conn.send((places, task))
@@ -1158,11 +1269,12 @@ class _WorkerHandle:
 
 
 def _score_in_workers(
-    chunks: Iterator[list[Record | RecordError]],
+    tasks: Iterator[Task],
     settings: Settings,
     jobs: int,
     results: _Spool,
     scores: _Spool,
+    keep_from_workers: tuple[Connection, ...] = (),
 ) -> Iterator[ChunkDone]:
     """Hand chunks to ``jobs`` worker processes; yield what each did, in input order.
 
@@ -1182,14 +1294,14 @@ def _score_in_workers(
     for spool in (results, scores):
         spool.fh.flush()
     at = [results.fh.tell(), scores.fh.tell()]  # where the next chunk's lines go
-    fork = "fork" in multiprocessing.get_all_start_methods()
+    fork = _can_fork()
     ctx: Any = multiprocessing.get_context("fork" if fork else "spawn")
     spools = (os.fspath(results.tmp), os.fspath(scores.tmp))
     workers: list[_WorkerHandle] = []
     try:
         for _ in range(jobs):
             ours, theirs = ctx.Pipe()
-            inherited = [w.conn for w in workers] + [ours] if fork else []
+            inherited = [*keep_from_workers, *(w.conn for w in workers), ours] if fork else []
             process = ctx.Process(
                 target=_worker, args=(theirs, settings, spools, inherited), daemon=True
             )
@@ -1199,8 +1311,7 @@ def _score_in_workers(
         idle = list(reversed(workers))
         scoring: dict[int, _WorkerHandle] = {}  # chunk number -> the worker scoring it
         scored: dict[int, tuple[ChunkDone, int, int, _WorkerHandle]] = {}  # ahead of order
-        ready: deque[tuple[int, list[Record | RecordError]]] = deque()  # read ahead
-        tasks = enumerate(chunks)
+        ready: deque[Task] = deque()  # read ahead
         more = True
         following = 0  # the next chunk to yield
 
@@ -1277,16 +1388,18 @@ def _messages(wait: Any, workers: list[_WorkerHandle]) -> Iterator[tuple[_Worker
 
 
 def _died(worker: _WorkerHandle) -> BatchError:
-    worker.process.join(1)
-    code = worker.process.exitcode
+    return BatchError("E430", how=_how_it_ended(worker.process))
+
+
+def _how_it_ended(process: Any) -> str:
+    process.join(1)
+    code = process.exitcode
     if code is not None and code < 0:
         try:
-            how = f"killed by signal {signal.Signals(-code).name}"
+            return f"killed by signal {signal.Signals(-code).name}"
         except ValueError:
-            how = f"killed by signal {-code}"
-    else:
-        how = f"exit status {code}"
-    return BatchError("E430", how=how)
+            return f"killed by signal {-code}"
+    return f"exit status {code}"
 
 
 def _stop_workers(workers: list[_WorkerHandle]) -> None:
@@ -1556,14 +1669,35 @@ def _run(opts: BatchOptions, source: Source, rubric: Rubric | None, started: flo
                 written.add(item.report)
             yield item
 
+    chunks = _chunks(named(source.records()), chunk_size(total, opts.jobs))
+    reader = _Reader(chunks, opts.out, source, written) if opts.jobs > 1 and _can_fork() else None
+    try:
+        return _score_all(opts, source, rubric, started, settings, summary, chunks, reader, written)
+    finally:
+        if reader is not None:
+            reader.close()
+
+
+def _score_all(
+    opts: BatchOptions,
+    source: Source,
+    rubric: Rubric | None,
+    started: float,
+    settings: Settings,
+    summary: BatchSummary,
+    chunks: Iterator[list[Record | RecordError]],
+    reader: _Reader | None,
+    written: set[str],
+) -> BatchSummary:
     _warm_up(settings)
     cohort = Cohort()
     questions: dict[str, str] = {}
     criteria_columns: dict[str, None] = {}
     results = _Spool(opts.out / RESULTS, newline=None)
     spool = _Spool(opts.out / ".scores.rows", newline=None)
-    chunks = _chunks(named(source.records()), chunk_size(total, opts.jobs))
-    stream = _ordered_results(chunks, settings, opts.jobs, results, spool)
+    tasks: Iterator[Task] = reader if reader is not None else enumerate(chunks)
+    keep = (reader.conn,) if reader is not None else ()
+    stream = _ordered_results(tasks, settings, opts.jobs, results, spool, keep)
     try:
         for done in stream:
             summary.total += done.records
@@ -1586,7 +1720,10 @@ def _run(opts: BatchOptions, source: Source, rubric: Rubric | None, started: flo
     finally:
         stream.close()  # on an error too: the workers stop before the spools go
         spool.discard()
-    summary.ignored_columns = list(source.ignored)
+    read = reader.done if reader is not None else None  # what the reader process learnt
+    if read is not None:
+        written |= read.written
+    summary.ignored_columns = list(read.ignored if read is not None else source.ignored)
     _write_errors(opts.out, cohort.failed)
     summary.errors = opts.out / ERRORS
     summary.removed = _remove_stale(opts.out, written, opts.html)
