@@ -846,6 +846,55 @@ def test_ctrl_c_stops_a_parallel_run_cleanly(tmp_path: Path) -> None:
     assert not [p.name for p in out.rglob("*.tmp")]
 
 
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux's /proc")
+def test_a_killed_run_leaves_no_process_behind(tmp_path: Path) -> None:
+    """A run killed outright (kill -9: it cannot clean up) takes its worker and reader
+    processes with it, quietly, instead of leaving them waiting or scoring for nobody."""
+    rows = [[f"s{i}", "S", QUESTION, "hr", STRONG] for i in range(4000)]
+    src = write_csv(tmp_path / "big.csv", rows)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "answer_check", "batch", str(src), "--out", str(out)]
+    proc = subprocess.Popen(
+        [*command, "--jobs", "2", "--no-html", "--quiet"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not any(p.stat().st_size for p in out.glob(".results.jsonl.*.tmp")):
+            assert proc.poll() is None, "the run ended before it could be killed"
+            assert time.monotonic() < deadline, "the run did not start scoring"
+            time.sleep(0.005)
+        children = [
+            int(pid)
+            for task in Path(f"/proc/{proc.pid}/task").iterdir()
+            for pid in (task / "children").read_text().split()
+        ]
+        assert len(children) >= 2  # two workers (and the reader, if still reading)
+        proc.kill()
+        _, stderr = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    deadline = time.monotonic() + 10
+    alive = children
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.05)
+        alive = [pid for pid in children if _running(pid)]
+    assert alive == []
+    assert stderr == ""  # nothing from the processes left behind either
+
+
+def _running(pid: int) -> bool:
+    """True while ``pid`` runs (a zombie waiting for init to reap it does not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
 def test_a_killed_runs_temporary_folder_is_removed_by_the_next_run(tmp_path: Path) -> None:
     src = write_csv(tmp_path / "c.csv", [["a", "A", QUESTION, "hr", STRONG]])
     out = tmp_path / "out"

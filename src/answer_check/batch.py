@@ -1162,10 +1162,11 @@ class _Reader:
                 path = os.path.join(self.folder, f"{seq}.pickle")
                 with open(path, "wb") as fh:
                     pickle.dump(chunk, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                conn.send((seq, path))
-            conn.send(_ReadDone(written, list(source.ignored)))
+                if not _reply(conn, (seq, path)):
+                    return
+            _reply(conn, _ReadDone(written, list(source.ignored)))
         except BaseException as exc:  # a file that cannot be read on: the parent says so
-            conn.send(_Failed(exc))
+            _reply(conn, _Failed(exc))
 
     def __iter__(self) -> Iterator[Task]:
         return self
@@ -1224,11 +1225,12 @@ def _worker(
         while True:
             try:
                 message = conn.recv()
-            except EOFError:  # the parent has gone
+            except (EOFError, OSError):  # the parent has gone (killed, say): so do we
                 return
             if message is None:
                 return
             places, task = message
+            reply: Any
             try:
                 for seq, at_results, at_scores in places:
                     lines, rows = held.pop(seq)
@@ -1239,16 +1241,29 @@ def _worker(
                 if task is None:
                     results.flush()
                     scores.flush()
-                    conn.send(None)
-                    return
-                seq, chunk = task
-                lines_out, rows_out = _Sink(), _Sink()
-                done = score_chunk(_records(chunk), lines_out, rows_out)  # type: ignore[arg-type]
+                    reply = None
+                else:
+                    seq, chunk = task
+                    lines_out, rows_out = _Sink(), _Sink()
+                    done = score_chunk(_records(chunk), lines_out, rows_out)  # type: ignore[arg-type]
+                    held[seq] = (b"".join(lines_out), b"".join(rows_out))
+                    reply = (seq, done, len(held[seq][0]), len(held[seq][1]))
             except BaseException as exc:  # a bug, or a spool that cannot be written
-                conn.send(_Failed(exc))
+                reply = _Failed(exc)
+            if not _reply(conn, reply) or reply is None or isinstance(reply, _Failed):
                 return
-            held[seq] = (b"".join(lines_out), b"".join(rows_out))
-            conn.send((seq, done, len(held[seq][0]), len(held[seq][1])))
+
+
+def _reply(conn: Connection, message: Any) -> bool:
+    """Send ``message`` to the parent; False when the parent has gone (nothing to tell)."""
+    try:
+        try:
+            conn.send(message)
+        except (pickle.PicklingError, TypeError, AttributeError):  # an exception that will not
+            conn.send(_Failed(RuntimeError(repr(getattr(message, "error", message)))))
+    except OSError:
+        return False
+    return True
 
 
 @dataclass(slots=True, eq=False)
