@@ -43,6 +43,7 @@ STRONG = (
 )
 WEAK = "I don't really make mistakes because I am careful. Maybe sometimes I am late."
 HEADER = ["id", "student", "question", "stage", "answer"]
+PAST_ONE_CHUNK = 10  # more records than the smallest chunk (8): --jobs 2 then uses two workers
 
 
 def write_csv(
@@ -212,11 +213,13 @@ def test_jsonl_input_accepts_numbers_for_id_and_coach_score(tmp_path: Path, jobs
             "note": "not used",
         },
     ]
+    lines += [{**lines[0], "id": f"z{i}"} for i in range(PAST_ONE_CHUNK)]
     src.write_text("\n".join(json.dumps(x) for x in lines) + "\n\n", encoding="utf-8")
     out = tmp_path / "out"
     summary = batch(src, out, jobs=jobs)  # fields not used: known once every line is read
     assert summary.failed == 0 and summary.ignored_columns == ["note"]
-    scores = read_scores(out)
+    assert summary.jobs == jobs
+    scores = read_scores(out)[:2]
     assert [r["id"] for r in scores] == ["17", "b"]
     assert [r["coach_score"] for r in scores] == ["80", "30"]
     index = (out / INDEX).read_text("utf-8")
@@ -555,25 +558,26 @@ def test_a_report_that_cannot_be_written_fails_its_record_only(tmp_path: Path, j
     """The reports of a chunk are written once it is scored: a file that cannot be written
     (here a folder stands where b's report goes) fails that record alone, with the reason."""
     rows = [[rid, rid.upper(), QUESTION, "hr", STRONG] for rid in ("a", "b", "c")]
+    rows += [[f"z{i}", "Z", QUESTION, "hr", WEAK] for i in range(PAST_ONE_CHUNK)]
     src = write_csv(tmp_path / "c.csv", rows)
     out = tmp_path / "out"
     batch(src, out, jobs=jobs)
     (out / "reports" / "b.html").unlink()
     (out / "reports" / "b.html" / "in-the-way").mkdir(parents=True)
     summary = batch(src, out, jobs=jobs)
-    assert (summary.scored, summary.failed) == (2, 1)
+    assert (summary.scored, summary.failed, summary.jobs) == (2 + PAST_ONE_CHUNK, 1, jobs)
     (error,) = read_errors(out)
     assert error["id"] == "b"
     assert error["code"] == "E301"
     assert error["message"].startswith("c.csv row 3: cannot write ")
     assert "b.html" in error["message"]
-    statuses = {r["id"]: (r["status"], r.get("html")) for r in read_results(out)}
+    statuses = {r["id"]: (r["status"], r.get("html")) for r in read_results(out)[:3]}
     assert statuses == {
         "a": ("scored", "reports/a.html"),
         "b": ("failed", None),
         "c": ("scored", "reports/c.html"),
     }
-    assert [r["status"] for r in read_scores(out)] == ["scored", "failed", "scored"]
+    assert [r["status"] for r in read_scores(out)][:4] == ["scored", "failed", "scored", "scored"]
     assert (out / "reports" / "a.html").is_file() and (out / "reports" / "c.html").is_file()
     assert not list((out / "reports").glob(".*.tmp"))
 
@@ -593,12 +597,13 @@ def test_rerun_with_fewer_records_leaves_a_consistent_folder(tmp_path: Path, job
     )
     batch(first, out)
     assert reports(out) == ["a.html", "b.html"]
-    second = write_csv(tmp_path / "c2.csv", [["a", "A", QUESTION, "hr", WEAK]])
+    more = [[f"z{i}", "Z", QUESTION, "hr", WEAK] for i in range(PAST_ONE_CHUNK)]
+    second = write_csv(tmp_path / "c2.csv", [["a", "A", QUESTION, "hr", WEAK], *more])
     summary = batch(second, out, jobs=jobs)
-    assert summary.removed == 1
-    assert reports(out) == ["a.html"]
-    assert [r["id"] for r in read_scores(out)] == ["a"]
-    assert [r["id"] for r in read_results(out)] == ["a"]
+    assert summary.removed == 1 and summary.jobs == jobs
+    assert reports(out) == sorted(["a.html"] + [f"z{i}.html" for i in range(PAST_ONE_CHUNK)])
+    assert [r["id"] for r in read_scores(out)] == ["a"] + [f"z{i}" for i in range(PAST_ONE_CHUNK)]
+    assert [r["id"] for r in read_results(out)] == ["a"] + [f"z{i}" for i in range(PAST_ONE_CHUNK)]
     assert read_errors(out) == []
     index = (out / INDEX).read_text("utf-8")
     assert "reports/b.html" not in index and "reports/a.html" in index
@@ -998,6 +1003,17 @@ def test_write_atomic_takes_a_str_path_and_makes_its_folder(tmp_path: Path) -> N
 def test_example_class_runs(tmp_path: Path) -> None:
     summary = batch(ROOT / "examples" / "batch" / "class.csv", tmp_path / "out", jobs=2)
     assert summary.failed == 0 and summary.scored == 12
+
+
+def test_no_more_workers_than_chunks(tmp_path: Path, runner: CliRunner) -> None:
+    """Three answers are one chunk: --jobs 8 scores them in one process, and says so."""
+    rows = [[f"s{i}", "S", QUESTION, "hr", STRONG] for i in range(3)]
+    src = write_csv(tmp_path / "c.csv", rows)
+    result = runner.invoke(main, ["batch", str(src), "--out", str(tmp_path / "o"), "--jobs", "8"])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"Scored 3 of 3 answers in \d+\.\d s \(1 process\)\.", result.stdout)
+    twelve = batch(ROOT / "examples" / "batch" / "class.csv", tmp_path / "twelve", jobs=8)
+    assert (twelve.scored, twelve.jobs) == (12, 2)  # chunks of 8: two
 
 
 def test_readme_documents_batch() -> None:

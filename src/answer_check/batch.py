@@ -1669,8 +1669,11 @@ def _run(opts: BatchOptions, source: Source, rubric: Rubric | None, started: flo
     settings = Settings(
         reports=reports if opts.html else None, rubric=rubric, report_lang=opts.report_lang
     )
-    summary = BatchSummary(out=opts.out, jobs=opts.jobs)
     total = count_records(opts.input)
+    size = chunk_size(total, opts.jobs)
+    # No more workers than chunks: a class of 12 answers is 2 chunks, whatever --jobs says.
+    jobs = opts.jobs if total is None else max(1, min(opts.jobs, -(-total // size)))
+    summary = BatchSummary(out=opts.out, jobs=jobs)
     if opts.progress is not None:
         opts.progress.start(total)
 
@@ -1684,8 +1687,8 @@ def _run(opts: BatchOptions, source: Source, rubric: Rubric | None, started: flo
                 written.add(item.report)
             yield item
 
-    chunks = _chunks(named(source.records()), chunk_size(total, opts.jobs))
-    reader = _Reader(chunks, opts.out, source, written) if opts.jobs > 1 and _can_fork() else None
+    chunks = _chunks(named(source.records()), size)
+    reader = _Reader(chunks, opts.out, source, written) if jobs > 1 and _can_fork() else None
     try:
         return _score_all(opts, source, rubric, started, settings, summary, chunks, reader, written)
     finally:
@@ -1712,7 +1715,7 @@ def _score_all(
     spool = _Spool(opts.out / ".scores.rows", newline=None)
     tasks: Iterator[Task] = reader if reader is not None else enumerate(chunks)
     keep = (reader.conn,) if reader is not None else ()
-    stream = _ordered_results(tasks, settings, opts.jobs, results, spool, keep)
+    stream = _ordered_results(tasks, settings, summary.jobs, results, spool, keep)
     try:
         for done in stream:
             summary.total += done.records
