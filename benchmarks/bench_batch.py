@@ -31,7 +31,9 @@ machine can cost several times more in one second than in the next. Each batch r
 process, timed from start to exit (start-up included), so its like-for-like baseline is B;
 the ratio to A is printed too. The targets of the batch issue are checked against B: scoring
 alone at most 2.5x, with HTML at most 4x, ``--jobs J`` at least 1.6x as fast as ``--jobs 1``,
-peak memory under 400 MB.
+peak memory under 400 MB. The ratio of ``--jobs J`` to ``--jobs 1`` is also printed for each
+round (the two runs of a round follow each other, so a drift in the machine's speed over
+minutes touches both alike).
 
 The checkout's byte-code is compiled first (``compileall``), as pip does when it installs the
 tool: otherwise, with PYTHONDONTWRITEBYTECODE set, every run would compile the package's
@@ -313,6 +315,11 @@ def main() -> None:
         ("peak memory (RSS sum): < 400 MB", f"{peak:.0f} MB", peak < 400),
     ):
         print(f"  {label:44} {value:>8}  {'met' if ok else 'NOT met'}")
+    # The two runs of a round follow each other: their ratio is the least touched by a shared
+    # machine whose speed drifts over minutes.
+    pairs = zip(runs["scoring only, --jobs 1"], runs[f"scoring only, --jobs {jobs}"], strict=True)
+    each = ", ".join(f"{t1.seconds / tj.seconds:.2f}x" for t1, tj in pairs)
+    print(f"  --jobs {jobs} over --jobs 1 in each round: {each}")
 
 
 if __name__ == "__main__":
