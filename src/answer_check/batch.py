@@ -1294,10 +1294,10 @@ def _score_in_workers(
     """Hand chunks to ``jobs`` worker processes; yield what each did, in input order.
 
     A worker is sent a chunk whenever it is free, so none waits while there is work. Only
-    a chunk (there) and a small ChunkDone (back) cross the pipes: a worker writes its
-    chunks' lines itself, straight into the spool files, at the places this process
-    gives it in input order (see ``_worker``). No thread, no temporary file: the parent's
-    work per chunk is a message each way.
+    a chunk (or the name of the file a ``_Reader`` saved it in) and a small ChunkDone cross
+    the pipes: a worker writes its chunks' lines itself, straight into the spool files, at
+    the places this process gives it in input order (see ``_worker``). No thread and no
+    copy of the lines: the parent's work per chunk is a message each way.
 
     A worker that dies (killed by the system, for one) stops the run with E430 instead of
     leaving it waiting. A run stopped early (Ctrl-C, an error) tells each worker to stop:
