@@ -11,6 +11,13 @@ Why not spaCy's own ``lemmatizer`` in lookup mode: it reads the same table, but 
 into a hashed ``Table`` at start-up (about 0.2 s, a fifth of the whole command), and it
 looks words up case-sensitively ("Led" stays "Led"). Reading the table into a plain dict
 takes about 20 ms.
+
+The tokenizer is spaCy's, with its special cases loaded as needed: spaCy's Indonesian
+tokenizer has 15,573 special cases that are hyphenated words ("anak-anak", "sehari-hari":
+kept whole, where a hyphen between other words splits), and loading them took 1.4 s, more
+than everything else an Indonesian answer needs. Each is now loaded before the first text
+that contains it is tokenized (``_hyphenated_on_demand``), which tokenizes every text
+exactly as spaCy's own tokenizer does (a test compares them).
 """
 
 from __future__ import annotations
@@ -74,12 +81,13 @@ class Pipeline:
         self._hash_type = numpy.uint64
         _register_component()
         _BY_LANG[lang] = self
-        nlp = spacy.blank(lang)
+        nlp = spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": _TOKENIZER}}})
         nlp.add_pipe("sentencizer")
         nlp.add_pipe(COMPONENT)
         self.nlp: Language = nlp
         self._tokenizer = cast("Tokenizer", nlp.tokenizer)
-        self._special_cases = frozenset(self._tokenizer.rules or ())
+        deferred = getattr(self._tokenizer, "deferred", {})
+        self._special_cases = frozenset(self._tokenizer.rules or ()) | frozenset(deferred)
 
     def lemma(self, word: str) -> str:
         """The lower-case lemma of one word."""
@@ -199,9 +207,17 @@ class Pipeline:
         return self.set_norms(self.nlp.make_doc(text))
 
 
+# Special cases of letters joined by hyphens, made of one token (spaCy's Indonesian
+# reduplications): loaded when a text contains them.
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+_TOKENIZER = "answer_check.tokenizer.v1"
+
+
 def _register_component() -> None:
     from spacy.language import Language
+    from spacy.util import registry
 
+    registry.tokenizers.register(_TOKENIZER, func=_create_tokenizer)  # (again: the same)
     if Language.has_factory(COMPONENT):
         return
 
@@ -209,6 +225,78 @@ def _register_component() -> None:
     def lookup_lemmatizer(doc: Doc) -> Doc:
         """Set lower-case lookup lemmas (spacy-lookups-data) as lemma and norm."""
         return _BY_LANG[doc.lang_].set_norms(doc)
+
+
+def _create_tokenizer() -> Callable[[Language], Tokenizer]:
+    """spaCy's tokenizer for a language (``spacy.Tokenizer.v1``), hyphenated words deferred."""
+    from spacy.attrs import ORTH
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    def make(nlp: Language) -> Tokenizer:
+        defaults = nlp.Defaults
+        rules: dict[str, Any] = {}
+        deferred: dict[str, Any] = {}
+        for text, tokens in (defaults.tokenizer_exceptions or {}).items():
+            one = len(tokens) == 1 and tokens[0] == {ORTH: text}
+            (deferred if one and _HYPHENATED.fullmatch(text) else rules)[text] = tokens
+        prefixes, suffixes, infixes = defaults.prefixes, defaults.suffixes, defaults.infixes
+        tokenizer: Tokenizer = _hyphenated_on_demand()(
+            nlp.vocab,
+            rules=rules,
+            prefix_search=compile_prefix_regex(prefixes).search if prefixes else None,
+            suffix_search=compile_suffix_regex(suffixes).search if suffixes else None,
+            infix_finditer=compile_infix_regex(infixes).finditer if infixes else None,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+        tokenizer.deferred = deferred
+        return tokenizer
+
+    return make
+
+
+@cache
+def _hyphenated_on_demand() -> type[Tokenizer]:
+    """spaCy's Tokenizer, loading each deferred special case before the first text with it.
+
+    A special case can change the tokens of a text only where its string occurs in the
+    text, at token boundaries. A hyphenated one ("anak-anak") therefore lies within a run
+    of letters and hyphens, starting and ending at hyphens or at the run's ends: before a
+    text is tokenized, every such part of each run is looked up and, if deferred, loaded.
+    Loading one need not empty the tokenizer's cache (``add_special_case`` does): no
+    earlier text contained it, so no cached piece of one can change.
+    """
+    from spacy.tokenizer import Tokenizer
+
+    class HyphenatedOnDemand(Tokenizer):  # type: ignore[misc]
+        deferred: dict[str, Any] = {}  # noqa: RUF012 - set per instance by _create_tokenizer
+        _loading = False
+
+        def __call__(self, string: str) -> Doc:
+            if "-" in string and self.deferred:
+                self._load(string)
+            return super().__call__(string)  # type: ignore[no-any-return]
+
+        def _load(self, text: str) -> None:
+            deferred = self.deferred
+            for run in _HYPHENATED.finditer(text):
+                parts = run.group().split("-")
+                for i in range(len(parts) - 1):
+                    for j in range(i + 2, len(parts) + 1):
+                        part = "-".join(parts[i:j])
+                        tokens = deferred.pop(part, None)
+                        if tokens is not None:
+                            self._loading = True
+                            try:
+                                self.add_special_case(part, tokens)
+                            finally:
+                                self._loading = False
+
+        def _flush_cache(self) -> None:
+            if not self._loading:
+                super()._flush_cache()
+
+    return HyphenatedOnDemand
 
 
 def _english_plural(word: str) -> str:
