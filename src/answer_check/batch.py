@@ -1172,6 +1172,8 @@ class _Reader:
         return self
 
     def __next__(self) -> Task:
+        if self.done is not None:
+            raise StopIteration
         try:
             message = self.conn.recv()
         except (EOFError, OSError):
