@@ -225,6 +225,31 @@ def _median(values: list[float]) -> float:
     return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
+# When a run of this benchmark last deleted its reports (about 100,000 files): see
+# _warn_if_files_were_just_deleted.
+LAST_RUN = Path(tempfile.gettempdir()) / "answer-check-bench-batch.last"
+SETTLE = 300  # seconds: ext4 skips inodes freed in the last one to five minutes
+
+
+def _warn_if_files_were_just_deleted() -> None:
+    """Say so when this benchmark deleted its 100,000 reports minutes ago.
+
+    ext4's inode allocator skips recently freed inodes, so the HTML runs then pay up to twice
+    the kernel time per report (seen: 2.1 to 2.4 s against 1.1 s, 3.7x B instead of 3.2x).
+    """
+    try:
+        ago = time.time() - float(LAST_RUN.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if 0 <= ago < SETTLE:
+        print(
+            f"note: the last run of this benchmark deleted its reports {ago:.0f} s ago; until "
+            f"{SETTLE // 60} minutes have passed, creating files costs the file system more, "
+            "and the HTML runs show it",
+            flush=True,
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
@@ -236,6 +261,7 @@ def main() -> None:
         sys.exit(f"{args.corpus}: no such corpus file (pass the path of a JSONL corpus)")
     records = load(args.corpus, args.n)
     compileall.compile_dir(ROOT / "src" / "answer_check", quiet=1)  # as an install does
+    _warn_if_files_were_just_deleted()
     n, jobs = len(records), args.jobs
     html = f"HTML + dashboard, --jobs {jobs}"
     rerun = f"HTML + dashboard, --jobs {jobs}, rerun"
@@ -276,6 +302,7 @@ def main() -> None:
             if name != rerun:  # (the same work as the HTML run)
                 memory[name] = peak_memory(src, Path(tmp) / f"mem{i}", *flags)
         memory[rerun] = memory[html]
+    LAST_RUN.write_text(f"{time.time()}\n", encoding="utf-8")  # its folders go now
     a, b = _median(bare), _median(bare_proc)
     results = {
         name: (_median([t.seconds for t in got]), *memory[name]) for name, got in runs.items()
