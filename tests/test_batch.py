@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import os
 import re
 import signal
@@ -148,8 +149,6 @@ def test_spawned_workers_give_the_same_files(
 ) -> None:
     """Where processes cannot fork (Windows), workers are spawned: they start afresh, get
     the settings pickled and open the spools by name. Same files as one process."""
-    import multiprocessing
-
     rows = [[f"s{i}", "S", QUESTION, "hr", STRONG if i % 2 else WEAK] for i in range(40)]
     rows[11][4] = ""
     src = write_csv(tmp_path / "c.csv", rows)
@@ -664,8 +663,6 @@ def test_interrupted_parallel_run_leaves_no_temp_files(tmp_path: Path) -> None:
     """Workers write their chunks' lines straight into temporary files of the output
     folder; a run interrupted in the middle stops them, removes those files, keeps the
     earlier run's files and leaves no worker process behind."""
-    import multiprocessing
-
     rows = [[f"s{i}", "S", QUESTION, "hr", STRONG] for i in range(60)]
     src = write_csv(tmp_path / "c.csv", rows)
     out = tmp_path / "out"
@@ -698,8 +695,7 @@ def test_interrupted_parallel_run_leaves_no_temp_files(tmp_path: Path) -> None:
 
 
 needs_fork = pytest.mark.skipif(
-    "fork" not in __import__("multiprocessing").get_all_start_methods()
-    or not hasattr(signal, "SIGALRM"),
+    "fork" not in multiprocessing.get_all_start_methods() or not hasattr(signal, "SIGALRM"),
     reason="the workers must inherit the patched scoring (fork)",
 )
 
@@ -711,8 +707,6 @@ def test_a_worker_killed_by_the_system_stops_the_run_with_a_clear_message(
     """A worker killed mid-run (the out-of-memory killer, say) must not leave the run
     waiting forever for its chunk: one line says what happened and what to do, the exit
     status is 1, the earlier run's files stay, and no temporary file or process is left."""
-    import multiprocessing
-
     import answer_check.batch as batch_mod
 
     rows = [[f"s{i}", "S", QUESTION, "hr", STRONG] for i in range(60)]
@@ -759,8 +753,6 @@ def test_an_input_that_fails_while_being_read_stops_the_run_the_same_way(
     """With --jobs 2 the records are read in a process of their own: a file that cannot be
     read on (a disk error, say) stops the run with the same error as in one process, and
     leaves no temporary file or process behind."""
-    import multiprocessing
-
     import answer_check.batch as batch_mod
 
     rows = [[f"s{i}", "S", QUESTION, "hr", STRONG] for i in range(60)]
@@ -787,8 +779,6 @@ def test_a_bug_in_a_worker_reaches_the_parent(
 ) -> None:
     """An exception that escapes a worker's chunk (a bug: a record's own fault never does)
     is raised in the parent, which the command reports as an internal error."""
-    import multiprocessing
-
     import answer_check.batch as batch_mod
 
     rows = [[f"s{i}", "S", QUESTION, "hr", STRONG] for i in range(60)]
