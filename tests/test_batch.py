@@ -995,26 +995,6 @@ def test_example_class_runs(tmp_path: Path) -> None:
     assert summary.failed == 0 and summary.scored == 12
 
 
-def test_without_jobs_a_worker_for_every_hundred_answers(
-    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A class of 12 is scored in one process (workers would only cost start-up and
-    memory); 250 answers on an 8-CPU machine get two workers, not eight."""
-    monkeypatch.setattr(os, "cpu_count", lambda: 8)
-    small = runner.invoke(
-        main, ["batch", str(ROOT / "examples/batch/class.csv"), "--out", str(tmp_path / "a")]
-    )
-    assert small.exit_code == 0, small.output
-    assert "Scored 12 of 12 answers" in small.stdout and "(1 process)" in small.stdout
-    rows = [[f"s{i}", "S", QUESTION, "hr", WEAK] for i in range(250)]
-    src = write_csv(tmp_path / "c.csv", rows)
-    large = runner.invoke(main, ["batch", str(src), "--out", str(tmp_path / "b"), "--no-html"])
-    assert large.exit_code == 0, large.output
-    assert "Scored 250 of 250 answers" in large.stdout
-    assert "(2 worker processes)" in large.stdout
-    assert batch(src, tmp_path / "c", jobs=None, html=False).jobs == 2
-
-
 def test_no_more_workers_than_chunks(tmp_path: Path, runner: CliRunner) -> None:
     """Three answers are one chunk: --jobs 8 scores them in one process, and says so."""
     rows = [[f"s{i}", "S", QUESTION, "hr", STRONG] for i in range(3)]

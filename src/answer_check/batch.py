@@ -74,11 +74,6 @@ OWNED = (INDEX, SCORES, RESULTS, ERRORS)
 # enough that every worker gets several (see chunk_size) and the results stream.
 CHUNK = 48  # when the number of records is not known
 CHUNK_RANGE = (8, 128)
-# Without --jobs, a worker for every 100 answers (up to the number of CPUs): each worker
-# starts by meeting the class's common words for the first time, and below that one process
-# is as fast (measured with reports: 60 answers, one process 0.64 s, two 0.66 s; 120, the
-# same within 2%; 480, two workers 5% faster) and lighter (a worker is about 80 MB).
-ANSWERS_PER_WORKER = 100
 JOB_PATH_SUFFIXES = (".txt", ".md")
 _WINDOWS_RESERVED = frozenset(
     ["CON", "PRN", "AUX", "NUL"] + [f"COM{i}" for i in range(10)] + [f"LPT{i}" for i in range(10)]
@@ -1504,7 +1499,7 @@ class BatchOptions:
 
     input: Path
     out: Path
-    jobs: int | None = 1  # None: as many as the class's size is worth (see _run)
+    jobs: int = 1
     rubric: str | None = None
     stage: str | None = None
     report_lang: str | None = None
@@ -1677,13 +1672,9 @@ def _run(opts: BatchOptions, source: Source, rubric: Rubric | None, started: flo
         reports=reports if opts.html else None, rubric=rubric, report_lang=opts.report_lang
     )
     total = count_records(opts.input)
-    wanted = opts.jobs
-    if wanted is None:  # one worker per ANSWERS_PER_WORKER answers, up to the CPUs
-        cpus = os.cpu_count() or 1
-        wanted = cpus if total is None else max(1, min(cpus, total // ANSWERS_PER_WORKER))
-    size = chunk_size(total, wanted)
+    size = chunk_size(total, opts.jobs)
     # No more workers than chunks: a class of 12 answers is 2 chunks, whatever --jobs says.
-    jobs = wanted if total is None else max(1, min(wanted, -(-total // size)))
+    jobs = opts.jobs if total is None else max(1, min(opts.jobs, -(-total // size)))
     summary = BatchSummary(out=opts.out, jobs=jobs)
     if opts.progress is not None:
         opts.progress.start(total)

@@ -313,7 +313,7 @@ class _Bar:
     "-j",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes [default: one per 100 answers, up to the number of CPUs].",
+    help="Worker processes [default: the number of CPUs].",
 )
 @click.option(
     "--rubric",
@@ -375,7 +375,7 @@ def batch(
             BatchOptions(
                 input=input_path,
                 out=out,
-                jobs=jobs,
+                jobs=jobs or os.cpu_count() or 1,
                 rubric=rubric_ref,
                 stage=stage,
                 report_lang=None if report_lang == "auto" else report_lang,
