@@ -807,26 +807,15 @@ def test_ctrl_c_stops_a_parallel_run_cleanly(tmp_path: Path) -> None:
     small = write_csv(tmp_path / "small.csv", [["a", "A", QUESTION, "hr", STRONG]])
     batch(small, out, html=False)
     before = {name: (out / name).read_bytes() for name in ("results.jsonl", "scores.csv")}
-    rows = [[f"s{i}", "S", QUESTION, "hr", STRONG] for i in range(4000)]
-    src = write_csv(tmp_path / "big.csv", rows)
-    command = [sys.executable, "-m", "answer_check", "batch", str(src), "--out", str(out)]
-    proc = subprocess.Popen(
-        [*command, "--jobs", "2", "--no-html", "--quiet"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+    proc = _scoring_in_workers(
+        tmp_path,
+        out,
         start_new_session=True,  # its own process group, as a terminal's foreground job
         # Ctrl-C's default action, even where the tests run with SIGINT ignored (a
         # background job of a shell).
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
-        deadline = time.monotonic() + 60
-        # Wait until the workers have written a chunk: the run is in the middle of scoring.
-        while not any(p.stat().st_size for p in out.glob(".results.jsonl.*.tmp")):
-            assert proc.poll() is None, "the run ended before it could be interrupted"
-            assert time.monotonic() < deadline, "the run did not start scoring"
-            time.sleep(0.005)
         os.killpg(proc.pid, signal.SIGINT)
         stdout, stderr = proc.communicate(timeout=30)
     finally:
@@ -845,22 +834,8 @@ def test_ctrl_c_stops_a_parallel_run_cleanly(tmp_path: Path) -> None:
 def test_a_killed_run_leaves_no_process_behind(tmp_path: Path) -> None:
     """A run killed outright (kill -9: it cannot clean up) takes its worker and reader
     processes with it, quietly, instead of leaving them waiting or scoring for nobody."""
-    rows = [[f"s{i}", "S", QUESTION, "hr", STRONG] for i in range(4000)]
-    src = write_csv(tmp_path / "big.csv", rows)
-    out = tmp_path / "out"
-    command = [sys.executable, "-m", "answer_check", "batch", str(src), "--out", str(out)]
-    proc = subprocess.Popen(
-        [*command, "--jobs", "2", "--no-html", "--quiet"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    proc = _scoring_in_workers(tmp_path, tmp_path / "out")
     try:
-        deadline = time.monotonic() + 60
-        while not any(p.stat().st_size for p in out.glob(".results.jsonl.*.tmp")):
-            assert proc.poll() is None, "the run ended before it could be killed"
-            assert time.monotonic() < deadline, "the run did not start scoring"
-            time.sleep(0.005)
         children = [
             int(pid)
             for task in Path(f"/proc/{proc.pid}/task").iterdir()
@@ -879,6 +854,32 @@ def test_a_killed_run_leaves_no_process_behind(tmp_path: Path) -> None:
         alive = [pid for pid in children if _running(pid)]
     assert alive == []
     assert stderr == ""  # nothing from the processes left behind either
+
+
+def _scoring_in_workers(tmp_path: Path, out: Path, **popen: Any) -> subprocess.Popen[str]:
+    """``answer-check batch --jobs 2`` of 4,000 answers into ``out``, as its own process,
+    returned once the workers have written a chunk: the run is in the middle of scoring."""
+    rows = [[f"s{i}", "S", QUESTION, "hr", STRONG] for i in range(4000)]
+    src = write_csv(tmp_path / "big.csv", rows)
+    command = [sys.executable, "-m", "answer_check", "batch", str(src), "--out", str(out)]
+    proc = subprocess.Popen(
+        [*command, "--jobs", "2", "--no-html", "--quiet"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **popen,
+    )
+    deadline = time.monotonic() + 60
+    try:
+        while not any(p.stat().st_size for p in out.glob(".results.jsonl.*.tmp")):
+            assert proc.poll() is None, "the run ended before it was in the middle"
+            assert time.monotonic() < deadline, "the run did not start scoring"
+            time.sleep(0.005)
+    except BaseException:
+        proc.kill()
+        proc.communicate()
+        raise
+    return proc
 
 
 def _running(pid: int) -> bool:
